@@ -1,0 +1,22 @@
+import { CURRICULUM } from "@/lib/content/curriculum";
+import { getLessonSummaries } from "@/lib/content/lessons.server";
+import { CurriculumMap } from "@/components/curriculum/CurriculumMap";
+
+export default async function HomePage() {
+  const lessons = await getLessonSummaries();
+  const minutes = lessons.reduce((n, l) => n + l.minutes, 0);
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-12 sm:px-6">
+      <p className="text-sm font-semibold tracking-wider text-accent uppercase">The curriculum</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance sm:text-4xl">
+        The practices of working on distributed systems
+      </h1>
+      <p className="mt-4 font-serif text-xl leading-relaxed text-muted">
+        {CURRICULUM.length} practices, each a lesson you can read in one sitting, a checklist of skills to own, and a quiz that
+        explains every answer. Your progress stays in this browser. {lessons.length} lessons, about {Math.round(minutes / 60)}{" "}
+        hours of reading, are ready.
+      </p>
+      <CurriculumMap lessons={lessons} totalPractices={CURRICULUM.length} />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import type { LessonSummary } from "@/lib/content/types";
+import { bestScore, lessonStatus, overallProgress, tickedCount } from "@/lib/progress/status";
+import { useProgress } from "@/lib/progress/store";
+import type { LessonStatus } from "@/lib/progress/types";
+import { percent } from "@/components/ui/format";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+
+const NODE: Record<LessonStatus, string> = {
+  "not-started": "border-line bg-surface text-muted",
+  "in-progress": "border-accent bg-accent-soft text-accent",
+  done: "border-good bg-good text-surface",
+  skipped: "border-line bg-sunken text-muted",
+};
+
+/** The curriculum as a path: where the learner is, what is done, what comes next. */
+export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly LessonSummary[]; totalPractices: number }) {
+  const facts = useProgress((s) => s.facts);
+  const hydrated = useProgress((s) => s.hydrated);
+  const overall = overallProgress(facts, lessons);
+  const nextUp = lessons.find((l) => {
+    const s = lessonStatus(facts, l);
+    return s === "in-progress" || s === "not-started";
+  });
+
+  return (
+    <>
+      <section aria-label="Your progress" className={`mt-8 rounded-xl border border-line bg-surface p-5 ${hydrated ? "" : "invisible"}`}>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <p className="text-sm text-muted">Your progress</p>
+            <p className="mt-1 text-2xl font-semibold" data-testid="overall-progress">
+              {overall.done} of {overall.total} lessons done
+            </p>
+          </div>
+          <p className="text-sm text-muted">
+            {overall.itemsTicked} of {overall.itemsTotal} skills checked
+            {overall.skipped ? ` · ${overall.skipped} skipped` : ""}
+          </p>
+        </div>
+        <div className="mt-4 flex h-2 gap-1" aria-hidden="true">
+          {lessons.map((l) => {
+            const s = lessonStatus(facts, l);
+            return (
+              <span
+                key={l.id}
+                className={`flex-1 rounded-full ${s === "done" ? "bg-good" : s === "in-progress" ? "bg-accent" : "bg-sunken"}`}
+              />
+            );
+          })}
+        </div>
+        {nextUp ? (
+          <p className="mt-4 text-sm">
+            Up next:{" "}
+            <Link href={`/lessons/${nextUp.id}`} className="font-medium text-accent underline underline-offset-2">
+              {nextUp.number}. {nextUp.title}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <ol className="relative mt-10" aria-label="Lessons">
+        <span aria-hidden="true" className="absolute top-4 bottom-4 left-[1.1875rem] w-px bg-line" />
+        {lessons.map((lesson) => {
+          const status = lessonStatus(facts, lesson);
+          const ticked = tickedCount(facts, lesson);
+          const best = bestScore(facts, lesson.id);
+          return (
+            <li key={lesson.id} className="relative flex gap-4 pb-6 sm:gap-6">
+              <span
+                aria-hidden="true"
+                className={`z-10 flex size-10 shrink-0 items-center justify-center rounded-full border-2 font-semibold tabular-nums ${
+                  hydrated ? NODE[status] : NODE["not-started"]
+                }`}
+              >
+                {status === "done" && hydrated ? "✓" : lesson.number}
+              </span>
+              <Link
+                href={`/lessons/${lesson.id}`}
+                className="group min-w-0 flex-1 rounded-xl border border-line bg-surface p-4 transition-colors hover:border-accent sm:p-5"
+              >
+                <span className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                  <span className="text-lg font-semibold group-hover:text-accent">
+                    <span className="sr-only">Lesson {lesson.number}: </span>
+                    {lesson.title}
+                  </span>
+                  <span className="text-sm text-muted">{lesson.minutes} min</span>
+                </span>
+                <span className="mt-1.5 block font-serif text-[1.02rem] text-muted">{lesson.summary}</span>
+                <span className={`mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted ${hydrated ? "" : "invisible"}`}>
+                  <StatusBadge status={status} />
+                  <span>
+                    {ticked}/{lesson.checklistIds.length} skills
+                  </span>
+                  <span>{best === null ? "Quiz not taken" : `Best quiz score ${percent(best)}`}</span>
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+      {lessons.length < totalPractices ? (
+        <p className="mt-2 pl-14 text-sm text-muted sm:pl-16">
+          {totalPractices - lessons.length} more practices are being written and will appear here.
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import type { LessonSummary } from "@/lib/content/types";
+import { bestScore, lessonStatus, overallProgress, tickedCount } from "@/lib/progress/status";
+import { useProgress } from "@/lib/progress/store";
+import { percent } from "@/components/ui/format";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+
+export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }) {
+  const facts = useProgress((s) => s.facts);
+  const hydrated = useProgress((s) => s.hydrated);
+  const overall = overallProgress(facts, lessons);
+  return (
+    <div className={hydrated ? "" : "invisible"}>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          ["Completion", percent(overall.completion)],
+          ["Lessons done", `${overall.done} of ${overall.total}`],
+          ["In progress", String(overall.inProgress)],
+          ["Skills checked", `${overall.itemsTicked} of ${overall.itemsTotal}`],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-xl border border-line bg-surface p-4">
+            <dt className="text-sm text-muted">{label}</dt>
+            <dd className="mt-1 text-xl font-semibold" data-testid={`stat-${label?.toLowerCase().replace(/ /g, "-")}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-6 overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Progress by lesson</caption>
+          <thead className="border-b border-line text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">Lesson</th>
+              <th scope="col" className="px-4 py-3 font-medium">Status</th>
+              <th scope="col" className="px-4 py-3 font-medium">Skills</th>
+              <th scope="col" className="px-4 py-3 font-medium">Best quiz</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lessons.map((lesson) => {
+              const best = bestScore(facts, lesson.id);
+              return (
+                <tr key={lesson.id} className="border-b border-line last:border-0" data-testid={`progress-row-${lesson.id}`}>
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    <Link href={`/lessons/${lesson.id}`} className="hover:text-accent hover:underline">
+                      {lesson.number}. {lesson.title}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={lessonStatus(facts, lesson)} />
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {tickedCount(facts, lesson)}/{lesson.checklistIds.length}
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">{best === null ? "—" : percent(best)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { ThemeSwitcher } from "./ThemeSwitcher";
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <QuorumMark />
+          <span>Quorum</span>
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          <Link href="/" className="rounded-md px-2 py-1 text-muted hover:text-ink">
+            Curriculum
+          </Link>
+          <Link href="/progress" className="rounded-md px-2 py-1 text-muted hover:text-ink">
+            Progress
+          </Link>
+        </nav>
+        <div className="ml-auto">
+          <ThemeSwitcher />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** Three nodes, two of which agree: a quorum. */
+function QuorumMark() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <line x1="5" y1="16" x2="11" y2="5" stroke="currentColor" strokeWidth="1.5" />
+      <line x1="11" y1="5" x2="17" y2="16" stroke="currentColor" strokeWidth="1.5" />
+      <line x1="5" y1="16" x2="17" y2="16" stroke="currentColor" strokeWidth="1.5" strokeDasharray="2 2" />
+      <circle cx="11" cy="5" r="3.2" className="fig-accent" />
+      <circle cx="5" cy="16" r="3.2" className="fig-accent" />
+      <circle cx="17" cy="16" r="3.2" fill="var(--paper)" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}

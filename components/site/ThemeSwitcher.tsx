@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { THEME_KEY } from "./theme-script";
+
+type Theme = "system" | "light" | "dark";
+const THEMES: { value: Theme; label: string }[] = [
+  { value: "system", label: "Auto" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+];
+
+function apply(theme: Theme) {
+  const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+  document.documentElement.dataset.theme = theme;
+}
+
+/** Light, dark, or follow the system; the choice is kept in localStorage. */
+export function ThemeSwitcher() {
+  const [theme, setTheme] = useState<Theme | null>(null);
+
+  useEffect(() => {
+    const stored = document.documentElement.dataset.theme;
+    setTheme(stored === "light" || stored === "dark" ? stored : "system");
+  }, []);
+
+  useEffect(() => {
+    if (theme !== "system") return;
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => apply("system");
+    media.addEventListener("change", onChange);
+    return () => media.removeEventListener("change", onChange);
+  }, [theme]);
+
+  const choose = (next: Theme) => {
+    setTheme(next);
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch {
+      // Storage disabled: the choice lasts for this page only.
+    }
+    apply(next);
+  };
+
+  return (
+    <fieldset className="flex items-center rounded-full border border-line bg-surface p-0.5 text-xs">
+      <legend className="sr-only">Colour theme</legend>
+      {THEMES.map(({ value, label }) => (
+        <label
+          key={value}
+          className="cursor-pointer rounded-full px-2.5 py-1 text-muted has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
+        >
+          <input
+            type="radio"
+            name="theme"
+            value={value}
+            checked={theme === value}
+            onChange={() => choose(value)}
+            className="sr-only"
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,3 @@
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}

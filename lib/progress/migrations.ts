@@ -1,0 +1,61 @@
+/**
+ * Stored progress carries the version of its shape. Each migration takes a state valid at
+ * one version to the next; the state is validated against its own version's schema first,
+ * so a migration never sees garbage. Version 1 is the first shape: no migration exists yet.
+ * To change the shape: add storedStateV2 in schema.ts, a migration 1 → 2 here, and bump
+ * PROGRESS_VERSION; tests/unit/progress/migrations.test.ts shows the chain at work.
+ */
+import type { z } from "zod";
+import { type StoredState, storedStateV1 } from "./schema";
+
+export const PROGRESS_VERSION = 1;
+
+export interface Migration {
+  /** Migrates a state valid at version `from` to version `from + 1`. */
+  from: number;
+  up: (state: unknown) => unknown;
+}
+
+/** The schema each stored version must satisfy, by version. */
+export const SCHEMAS: Record<number, z.ZodType> = { 1: storedStateV1 };
+
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Checks a stored state against the schema of the version it says it is, without migrating it. */
+export function validateAtVersion(
+  state: unknown,
+  version: number,
+  schemas: Record<number, z.ZodType> = SCHEMAS,
+  current = PROGRESS_VERSION,
+): { ok: true } | { ok: false; reason: string } {
+  if (version > current) {
+    return { ok: false, reason: `it was saved by a newer version of Quorum (format ${version}; this one reads up to ${current})` };
+  }
+  const schema = schemas[version];
+  if (!schema) return { ok: false, reason: `format ${version} is not one this version of Quorum knows` };
+  const parsed = schema.safeParse(state);
+  if (parsed.success) return { ok: true };
+  const issue = parsed.error.issues[0];
+  return { ok: false, reason: `it is not valid progress (${issue?.path.join(".") || "root"}: ${issue?.message})` };
+}
+
+export type MigrationResult = { ok: true; state: StoredState } | { ok: false; reason: string };
+
+export function migrateStoredState(
+  state: unknown,
+  fromVersion: number,
+  options: { current?: number; schemas?: Record<number, z.ZodType>; migrations?: readonly Migration[] } = {},
+): MigrationResult {
+  const current = options.current ?? PROGRESS_VERSION;
+  const schemas = options.schemas ?? SCHEMAS;
+  const migrations = options.migrations ?? MIGRATIONS;
+  let value = state;
+  for (let version = fromVersion; ; version++) {
+    const valid = validateAtVersion(value, version, schemas, current);
+    if (!valid.ok) return valid;
+    if (version === current) return { ok: true, state: value as StoredState };
+    const step = migrations.find((m) => m.from === version);
+    if (!step) return { ok: false, reason: `no migration from format ${version}` };
+    value = step.up(value);
+  }
+}

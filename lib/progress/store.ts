@@ -1,0 +1,172 @@
+/**
+ * The learner's progress store: zustand with persist, local-first, no account.
+ * Two slices (progress facts and the app's notices) are combined once and the middleware is
+ * applied once, to the combined store; only the device's state and facts are persisted.
+ */
+import { create, type StateCreator } from "zustand";
+import { persist } from "zustand/middleware";
+import { observe, type Timestamp, tick, zeroTimestamp } from "./clock";
+import { latestTimestamp, mergeFacts, sameFacts } from "./merge";
+import { migrateStoredState, PROGRESS_VERSION } from "./migrations";
+import type { StoredState } from "./schema";
+import { createProgressStorage, PROGRESS_KEY, readStoredProgress, type SetAside } from "./storage";
+import { parseImport } from "./transfer";
+import { emptyFacts, type ProgressFacts, type QuizAttempt } from "./types";
+
+export interface ProgressSlice {
+  deviceId: string;
+  clock: Timestamp;
+  facts: ProgressFacts;
+  setItem: (lessonId: string, itemId: string, ticked: boolean) => void;
+  setSkipped: (lessonId: string, skipped: boolean) => void;
+  recordAttempt: (attempt: Pick<QuizAttempt, "lessonId" | "responses" | "correct" | "total">) => QuizAttempt;
+  /** Merges facts from elsewhere (another tab, an imported file); returns whether anything changed. */
+  mergeFrom: (facts: ProgressFacts) => boolean;
+  importFile: (text: string) => { ok: boolean; message: string };
+  reset: () => void;
+}
+
+export interface NoticeSlice {
+  /** Set when stored progress could not be read and was set aside. */
+  recovered: SetAside | null;
+  /** True once stored progress has been read (or found missing) in the browser. */
+  hydrated: boolean;
+  dismissRecovered: () => void;
+}
+
+export type ProgressStore = ProgressSlice & NoticeSlice;
+
+export interface ProgressDeps {
+  storage: () => Storage | undefined;
+  now: () => number;
+  newId: () => string;
+}
+
+type Creator<T> = StateCreator<ProgressStore, [["zustand/persist", unknown]], [], T>;
+
+function countFacts(facts: ProgressFacts) {
+  const ticks = Object.values(facts.checklist).reduce((n, items) => n + Object.values(items).filter((r) => r.value).length, 0);
+  return { ticks, attempts: Object.keys(facts.attempts).length };
+}
+
+const progressSlice =
+  ({ now, newId }: ProgressDeps): Creator<ProgressSlice> =>
+  (set, get) => {
+    const stamp = () => {
+      const at = tick(get().clock, now());
+      set({ clock: at });
+      return at;
+    };
+    const deviceId = newId();
+    return {
+      deviceId,
+      clock: zeroTimestamp(deviceId),
+      facts: emptyFacts(),
+      setItem(lessonId, itemId, ticked) {
+        const at = stamp();
+        const { facts } = get();
+        const items = { ...facts.checklist[lessonId], [itemId]: { value: ticked, at } };
+        set({ facts: { ...facts, checklist: { ...facts.checklist, [lessonId]: items } } });
+      },
+      setSkipped(lessonId, skipped) {
+        const at = stamp();
+        const { facts } = get();
+        set({ facts: { ...facts, skipped: { ...facts.skipped, [lessonId]: { value: skipped, at } } } });
+      },
+      recordAttempt(result) {
+        const attempt: QuizAttempt = { ...result, id: newId(), at: stamp() };
+        const { facts } = get();
+        set({ facts: { ...facts, attempts: { ...facts.attempts, [attempt.id]: attempt } } });
+        return attempt;
+      },
+      mergeFrom(incoming) {
+        const { facts, clock } = get();
+        const merged = mergeFacts(facts, incoming);
+        const seen = latestTimestamp(incoming);
+        if (sameFacts(merged, facts)) return false;
+        set({ facts: merged, clock: seen ? observe(clock, seen, now()) : clock });
+        return true;
+      },
+      importFile(text) {
+        const parsed = parseImport(text);
+        if (!parsed.ok) return { ok: false, message: parsed.message };
+        const before = countFacts(get().facts);
+        const changed = get().mergeFrom(parsed.facts);
+        if (!changed) return { ok: true, message: "Imported: everything in the file was already here, so nothing changed." };
+        const after = countFacts(get().facts);
+        return {
+          ok: true,
+          message: `Imported and merged: ${after.ticks - before.ticks} more checklist items ticked, ${after.attempts - before.attempts} quiz attempts added. Nothing was overwritten.`,
+        };
+      },
+      reset() {
+        const at = stamp();
+        set({ facts: mergeFacts(get().facts, { ...emptyFacts(), resetAt: at }) });
+      },
+    };
+  };
+
+const noticeSlice: Creator<NoticeSlice> = (set) => ({
+  recovered: null,
+  hydrated: false,
+  dismissRecovered: () => set({ recovered: null }),
+});
+
+export function createProgressStore(deps: ProgressDeps) {
+  // The storage reports set-aside data to the store it belongs to, created just below.
+  let report: (info: SetAside) => void = () => {};
+  const storage = createProgressStorage(deps.storage, (info) => report(info), deps.now);
+  const store = create<ProgressStore>()(
+    persist(
+      (...a) => ({ ...progressSlice(deps)(...a), ...noticeSlice(...a) }),
+      {
+        name: PROGRESS_KEY,
+        version: PROGRESS_VERSION,
+        storage,
+        skipHydration: true,
+        partialize: (s): StoredState => ({ deviceId: s.deviceId, clock: s.clock, facts: s.facts }),
+        migrate: (persisted, version) => {
+          const result = migrateStoredState(persisted, version);
+          if (!result.ok) throw new Error(result.reason);
+          return result.state as unknown as ProgressStore;
+        },
+        onRehydrateStorage: () => () => store.setState({ hydrated: true }),
+      },
+    ),
+  );
+  report = (info) => store.setState({ recovered: info });
+  return store;
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof window === "undefined" ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** The app's one progress store. Read it from client components only, selecting the smallest slice needed. */
+export const useProgress = createProgressStore({ storage: browserStorage, now: Date.now, newId: randomId });
+
+/** Merges what another tab saved; the storage event fires in every other tab of this origin. */
+export function listenToOtherTabs(store: typeof useProgress): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== PROGRESS_KEY || event.newValue === null) return;
+    const read = readOtherTab(event.newValue);
+    if (read) store.getState().mergeFrom(read.facts);
+  };
+  window.addEventListener("storage", onStorage);
+  return () => window.removeEventListener("storage", onStorage);
+}
+
+function readOtherTab(raw: string): StoredState | undefined {
+  const read = readStoredProgress(raw);
+  if (read.kind !== "ok") return undefined;
+  const migrated = migrateStoredState(read.value.state, read.value.version ?? PROGRESS_VERSION);
+  return migrated.ok ? migrated.state : undefined;
+}
