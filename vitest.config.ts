@@ -9,6 +9,7 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    testTimeout: 20_000,
     include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx", "tests/component/**/*.test.tsx"],
     environment: "node",
     setupFiles: ["tests/setup.ts"],

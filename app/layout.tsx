@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ProgressSync } from "@/components/progress/ProgressSync";
 import { RecoveredNotice } from "@/components/progress/RecoveredNotice";
@@ -41,9 +42,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="mt-24 border-t border-line">
           <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-muted sm:px-6">
             Quorum keeps your progress in this browser only. Export it from the{" "}
-            <a href="/progress" className="underline underline-offset-2 hover:text-ink">
+            <Link href="/progress" className="underline underline-offset-2 hover:text-ink">
               progress page
-            </a>{" "}
+            </Link>{" "}
             to move it.
           </div>
         </footer>

@@ -13,10 +13,14 @@ export default async function HomePage() {
       </h1>
       <p className="mt-4 font-serif text-xl leading-relaxed text-muted">
         {CURRICULUM.length} practices, each a lesson you can read in one sitting, a checklist of skills to own, and a quiz that
-        explains every answer. Your progress stays in this browser. {lessons.length} lessons, about {Math.round(minutes / 60)}{" "}
-        hours of reading, are ready.
+        explains every answer. Your progress stays in this browser. {lessons.length} lessons, {readingTime(minutes)} of reading, are ready.
       </p>
       <CurriculumMap lessons={lessons} totalPractices={CURRICULUM.length} />
     </div>
   );
+}
+
+function readingTime(minutes: number): string {
+  if (minutes < 90) return `${minutes} minutes`;
+  return `about ${Math.round(minutes / 60)} hours`;
 }

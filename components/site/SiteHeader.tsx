@@ -4,16 +4,16 @@ import { ThemeSwitcher } from "./ThemeSwitcher";
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <QuorumMark />
           <span>Quorum</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-2 py-1 text-muted hover:text-ink">
+          <Link href="/" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Curriculum
           </Link>
-          <Link href="/progress" className="rounded-md px-2 py-1 text-muted hover:text-ink">
+          <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Progress
           </Link>
         </nav>

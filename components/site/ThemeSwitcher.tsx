@@ -4,10 +4,10 @@ import { useEffect, useState } from "react";
 import { THEME_KEY } from "./theme-script";
 
 type Theme = "system" | "light" | "dark";
-const THEMES: { value: Theme; label: string }[] = [
-  { value: "system", label: "Auto" },
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
+const THEMES: { value: Theme; label: string; icon: string }[] = [
+  { value: "system", label: "Auto", icon: "◐" },
+  { value: "light", label: "Light", icon: "☀" },
+  { value: "dark", label: "Dark", icon: "☾" },
 ];
 
 function apply(theme: Theme) {
@@ -46,10 +46,11 @@ export function ThemeSwitcher() {
   return (
     <fieldset className="flex items-center rounded-full border border-line bg-surface p-0.5 text-xs">
       <legend className="sr-only">Colour theme</legend>
-      {THEMES.map(({ value, label }) => (
+      {THEMES.map(({ value, label, icon }) => (
         <label
           key={value}
-          className="cursor-pointer rounded-full px-2.5 py-1 text-muted has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
+          title={label}
+          className="cursor-pointer rounded-full px-2 py-1 sm:px-2.5 text-muted has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
         >
           <input
             type="radio"
@@ -59,7 +60,10 @@ export function ThemeSwitcher() {
             onChange={() => choose(value)}
             className="sr-only"
           />
-          {label}
+          <span aria-hidden="true" className="sm:hidden">
+            {icon}
+          </span>
+          <span className="sr-only sm:not-sr-only">{label}</span>
         </label>
       ))}
     </fieldset>

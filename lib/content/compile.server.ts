@@ -1,8 +1,9 @@
 /** Compiles a lesson's MDX with mdx-bundler. Server only: runs at build time, never in the browser. */
-import rehypeShiki from "@shikijs/rehype";
+import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
 import { bundleMDX } from "mdx-bundler";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
+import { CODE_THEMES, getHighlighter } from "./highlight.server";
 import { emptyFacts, type MdxFacts, rehypeCollectHeadings, remarkCollectFacts } from "./mdx-facts";
 
 export interface CompiledMdx {
@@ -13,6 +14,7 @@ export interface CompiledMdx {
 
 export async function compileLessonMdx(source: string, cwd: string): Promise<CompiledMdx> {
   const facts = emptyFacts();
+  const highlighter = await getHighlighter();
   const { code } = await bundleMDX({
     source,
     cwd,
@@ -22,13 +24,7 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         ...(options.rehypePlugins ?? []),
         rehypeSlug,
         rehypeCollectHeadings(facts),
-        [
-          rehypeShiki,
-          {
-            themes: { light: "github-light", dark: "github-dark" },
-            defaultColor: false,
-          },
-        ],
+        [rehypeShikiFromHighlighter, highlighter, { themes: CODE_THEMES, defaultColor: false, fallbackLanguage: "text" }],
       ];
       return options;
     },

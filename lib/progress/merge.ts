@@ -22,8 +22,14 @@ function mergeRecords<V>(a: Record<string, V>, b: Record<string, V>, pick: (x: V
   return out;
 }
 
-/** Attempts are append-only and ids are random, so one id is one attempt; a canonical pick keeps merge commutative even for malformed copies. */
+/**
+ * Attempts are append-only and ids are random, so one id is one attempt. Should two copies
+ * ever disagree, the later one wins (like a register), then a canonical pick: the choice
+ * must not depend on merge order, nor on whether a reset pruned one side first.
+ */
 function mergeAttempt(a: QuizAttempt, b: QuizAttempt): QuizAttempt {
+  const order = compareTimestamps(a.at, b.at);
+  if (order !== 0) return order > 0 ? a : b;
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 

@@ -27,14 +27,14 @@ export function validateAtVersion(
   version: number,
   schemas: Record<number, z.ZodType> = SCHEMAS,
   current = PROGRESS_VERSION,
-): { ok: true } | { ok: false; reason: string } {
+): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (version > current) {
     return { ok: false, reason: `it was saved by a newer version of Quorum (format ${version}; this one reads up to ${current})` };
   }
   const schema = schemas[version];
   if (!schema) return { ok: false, reason: `format ${version} is not one this version of Quorum knows` };
   const parsed = schema.safeParse(state);
-  if (parsed.success) return { ok: true };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, reason: `it is not valid progress (${issue?.path.join(".") || "root"}: ${issue?.message})` };
 }
@@ -53,7 +53,9 @@ export function migrateStoredState(
   for (let version = fromVersion; ; version++) {
     const valid = validateAtVersion(value, version, schemas, current);
     if (!valid.ok) return valid;
-    if (version === current) return { ok: true, state: value as StoredState };
+    // The schema for `current` is storedStateV1's successor chain's last link: StoredState.
+    if (version === current) return { ok: true, state: valid.value as StoredState };
+    value = valid.value;
     const step = migrations.find((m) => m.from === version);
     if (!step) return { ok: false, reason: `no migration from format ${version}` };
     value = step.up(value);

@@ -30,7 +30,7 @@ export function readStoredProgress(raw: string | null): ReadResult {
   if (!envelope.success) return { kind: "bad", reason: "it has no version number" };
   const valid = validateAtVersion(envelope.data.state, envelope.data.version);
   if (!valid.ok) return { kind: "bad", reason: valid.reason };
-  return { kind: "ok", value: { state: envelope.data.state as StoredState, version: envelope.data.version } };
+  return { kind: "ok", value: { state: valid.value as StoredState, version: envelope.data.version } };
 }
 
 export function createProgressStorage(

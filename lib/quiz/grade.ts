@@ -7,7 +7,7 @@ export type Responses = Record<string, Response | undefined>;
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
-  return set.size === b.length && new Set(b).size === b.length && b.every((x) => set.has(x));
+  return a.length === b.length && set.size === b.length && new Set(b).size === b.length && b.every((x) => set.has(x));
 }
 
 /** Whether a response answers a question correctly; a missing or mistyped response is wrong. */

@@ -1,0 +1,129 @@
+import { PROGRESS_KEY } from "@/lib/progress/storage";
+import { createProgressStore } from "@/lib/progress/store";
+import { buildExport } from "@/lib/progress/transfer";
+import { emptyFacts } from "@/lib/progress/types";
+
+/** A Storage with nothing but a Map behind it. */
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  keys() {
+    return [...this.map.keys()];
+  }
+}
+
+function setup(storage = new MemoryStorage(), device = "device-a") {
+  let now = 1_000;
+  let n = 0;
+  const store = createProgressStore({
+    storage: () => storage,
+    now: () => now,
+    newId: () => `${device}-id-${String(++n).padStart(4, "0")}`,
+  });
+  return { store, storage, advance: (ms: number) => (now += ms) };
+}
+
+describe("progress store", () => {
+  it("ticks items with hybrid-clock timestamps and persists them", async () => {
+    const { store, storage } = setup();
+    await store.persist.rehydrate();
+    store.getState().setItem("fault-tolerance", "a", true);
+    store.getState().setItem("fault-tolerance", "b", true);
+    const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+    expect(saved.version).toBe(1);
+    expect(saved.state.facts.checklist["fault-tolerance"].b.at.counter).toBe(1);
+    expect(saved.state).not.toHaveProperty("recovered");
+
+    const again = setup(storage);
+    await again.store.persist.rehydrate();
+    expect(again.store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
+    expect(again.store.getState().hydrated).toBe(true);
+  });
+
+  it.each([
+    ["not JSON", "{not json", "it is not valid JSON"],
+    ["without a version", JSON.stringify({ state: {} }), "it has no version number"],
+    ["from a newer version", JSON.stringify({ state: {}, version: 9 }), "newer version of Quorum"],
+    ["with invalid facts", JSON.stringify({ state: { deviceId: "d", clock: { wall: 0, counter: 0, device: "d" }, facts: { checklist: 5 } }, version: 1 }), "it is not valid progress"],
+  ])("sets aside stored progress that is %s, tells the learner, and carries on", async (_name, raw, reason) => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, raw);
+    const { store } = setup(storage);
+    await store.persist.rehydrate();
+    const { recovered, facts, hydrated } = store.getState();
+    expect(hydrated).toBe(true);
+    expect(facts).toEqual(emptyFacts());
+    expect(recovered?.reason).toContain(reason);
+    expect(storage.getItem(recovered!.backupKey)).toBe(raw);
+    // The main key now holds fresh, valid progress; the bad copy stays aside untouched.
+    store.getState().setItem("fault-tolerance", "a", true);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).state.facts.checklist["fault-tolerance"].a.value).toBe(true);
+    expect(storage.getItem(recovered!.backupKey)).toBe(raw);
+  });
+
+  it("merges another copy without losing either side's facts", async () => {
+    const a = setup(new MemoryStorage(), "device-a");
+    const b = setup(new MemoryStorage(), "device-b");
+    a.store.getState().setItem("fault-tolerance", "a", true);
+    b.advance(10);
+    b.store.getState().setItem("fault-tolerance", "b", true);
+    b.store.getState().recordAttempt({ lessonId: "fault-tolerance", responses: { q: "x" }, correct: 9, total: 10 });
+    expect(a.store.getState().mergeFrom(b.store.getState().facts)).toBe(true);
+    expect(a.store.getState().mergeFrom(b.store.getState().facts)).toBe(false);
+    const facts = a.store.getState().facts;
+    expect(Object.keys(facts.checklist["fault-tolerance"]!)).toEqual(["a", "b"]);
+    expect(Object.keys(facts.attempts)).toHaveLength(1);
+    // The clock has moved past everything it has seen.
+    expect(a.store.getState().clock.wall).toBeGreaterThanOrEqual(1_010);
+  });
+
+  it("imports a valid file by merging, and rejects a bad one without changing anything", () => {
+    const { store } = setup();
+    store.getState().setItem("fault-tolerance", "a", true);
+    const before = store.getState().facts;
+    for (const text of ["not json", "{}", JSON.stringify({ format: "quorum-progress", version: 1, exportedAt: "x", facts: { checklist: [] } })]) {
+      const result = store.getState().importFile(text);
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/Nothing was changed\.$/);
+      expect(store.getState().facts).toBe(before);
+    }
+    const other = setup(new MemoryStorage(), "device-b");
+    other.store.getState().setItem("messaging", "x", true);
+    const file = JSON.stringify(buildExport(other.store.getState().facts, new Date(0)));
+    expect(store.getState().importFile(file)).toEqual({ ok: true, message: expect.stringContaining("1 more checklist items ticked") });
+    expect(store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
+    expect(store.getState().facts.checklist.messaging?.x?.value).toBe(true);
+    expect(store.getState().importFile(file).message).toContain("nothing changed");
+  });
+
+  it("resets with a timestamped fact, so a tab that still has the old facts cannot bring them back", () => {
+    const a = setup(new MemoryStorage(), "device-a");
+    a.store.getState().setItem("fault-tolerance", "a", true);
+    const stale = a.store.getState().facts;
+    a.advance(5);
+    a.store.getState().reset();
+    expect(a.store.getState().facts.checklist).toEqual({});
+    a.store.getState().mergeFrom(stale);
+    expect(a.store.getState().facts.checklist).toEqual({});
+    a.advance(5);
+    a.store.getState().setItem("fault-tolerance", "b", true);
+    expect(a.store.getState().facts.checklist["fault-tolerance"]?.b?.value).toBe(true);
+  });
+});
