@@ -2,7 +2,7 @@
 import { createHighlighter, type Highlighter } from "shiki";
 
 export const CODE_LANGUAGES = ["ts", "tsx", "js", "json", "yaml", "sql", "sh", "http", "text"] as const;
-export const CODE_THEMES = { light: "github-light", dark: "github-dark" } as const;
+export const CODE_THEMES = { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } as const;
 
 let highlighter: Promise<Highlighter> | undefined;
 

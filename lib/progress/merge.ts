@@ -85,3 +85,22 @@ export function latestTimestamp(facts: ProgressFacts): Timestamp | null {
   for (const a of Object.values(facts.attempts)) see(a.at);
   return latest;
 }
+
+/**
+ * Gives every fact written at or before `cutoff` a new timestamp from `next`. Importing a
+ * file is a deliberate "bring this progress here": facts older than a local reset would be
+ * dropped by merge, so the import re-issues them as new writes instead.
+ */
+export function restampBefore(facts: ProgressFacts, cutoff: Timestamp, next: () => Timestamp): ProgressFacts {
+  const fresh = <T extends { at: Timestamp }>(x: T): T => (compareTimestamps(x.at, cutoff) <= 0 ? { ...x, at: next() } : x);
+  const checklist: ProgressFacts["checklist"] = {};
+  for (const [lessonId, items] of Object.entries(facts.checklist)) {
+    checklist[lessonId] = Object.fromEntries(Object.entries(items).map(([id, r]) => [id, fresh(r)]));
+  }
+  return {
+    checklist,
+    skipped: Object.fromEntries(Object.entries(facts.skipped).map(([id, r]) => [id, fresh(r)])),
+    attempts: Object.fromEntries(Object.entries(facts.attempts).map(([id, a]) => [id, fresh(a)])),
+    resetAt: facts.resetAt && compareTimestamps(facts.resetAt, cutoff) <= 0 ? null : facts.resetAt,
+  };
+}

@@ -5,7 +5,7 @@
  * To change the shape: add storedStateV2 in schema.ts, a migration 1 → 2 here, and bump
  * PROGRESS_VERSION; tests/unit/progress/migrations.test.ts shows the chain at work.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type StoredState, storedStateV1 } from "./schema";
 
 export const PROGRESS_VERSION = 1;
@@ -17,7 +17,7 @@ export interface Migration {
 }
 
 /** The schema each stored version must satisfy, by version. */
-export const SCHEMAS: Record<number, z.ZodType> = { 1: storedStateV1 };
+export const SCHEMAS: Record<number, z.ZodMiniType> = { 1: storedStateV1 };
 
 export const MIGRATIONS: readonly Migration[] = [];
 
@@ -25,7 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [];
 export function validateAtVersion(
   state: unknown,
   version: number,
-  schemas: Record<number, z.ZodType> = SCHEMAS,
+  schemas: Record<number, z.ZodMiniType> = SCHEMAS,
   current = PROGRESS_VERSION,
 ): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (version > current) {
@@ -44,7 +44,7 @@ export type MigrationResult = { ok: true; state: StoredState } | { ok: false; re
 export function migrateStoredState(
   state: unknown,
   fromVersion: number,
-  options: { current?: number; schemas?: Record<number, z.ZodType>; migrations?: readonly Migration[] } = {},
+  options: { current?: number; schemas?: Record<number, z.ZodMiniType>; migrations?: readonly Migration[] } = {},
 ): MigrationResult {
   const current = options.current ?? PROGRESS_VERSION;
   const schemas = options.schemas ?? SCHEMAS;

@@ -6,7 +6,7 @@
 import { create, type StateCreator } from "zustand";
 import { persist } from "zustand/middleware";
 import { observe, type Timestamp, tick, zeroTimestamp } from "./clock";
-import { latestTimestamp, mergeFacts, sameFacts } from "./merge";
+import { latestTimestamp, mergeFacts, restampBefore, sameFacts } from "./merge";
 import { migrateStoredState, PROGRESS_VERSION } from "./migrations";
 import type { StoredState } from "./schema";
 import { createProgressStorage, PROGRESS_KEY, readStoredProgress, type SetAside } from "./storage";
@@ -91,7 +91,9 @@ const progressSlice =
         const parsed = parseImport(text);
         if (!parsed.ok) return { ok: false, message: parsed.message };
         const before = countFacts(get().facts);
-        const changed = get().mergeFrom(parsed.facts);
+        const { resetAt } = get().facts;
+        const incoming = resetAt ? restampBefore(parsed.facts, resetAt, stamp) : parsed.facts;
+        const changed = get().mergeFrom(incoming);
         if (!changed) return { ok: true, message: "Imported: everything in the file was already here, so nothing changed." };
         const after = countFacts(get().facts);
         return {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { migrateStoredState, PROGRESS_VERSION, validateAtVersion } from "@/lib/progress/migrations";
 import { emptyFacts } from "@/lib/progress/types";
 

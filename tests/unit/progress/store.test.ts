@@ -126,4 +126,17 @@ describe("progress store", () => {
     a.store.getState().setItem("fault-tolerance", "b", true);
     expect(a.store.getState().facts.checklist["fault-tolerance"]?.b?.value).toBe(true);
   });
+
+  it("restores an export made before a reset when the learner imports it", () => {
+    const a = setup(new MemoryStorage(), "device-a");
+    a.store.getState().setItem("fault-tolerance", "a", true);
+    a.store.getState().recordAttempt({ lessonId: "fault-tolerance", responses: {}, correct: 8, total: 10 });
+    const backup = JSON.stringify(buildExport(a.store.getState().facts, new Date(0)));
+    a.advance(5);
+    a.store.getState().reset();
+    expect(a.store.getState().importFile(backup).message).toContain("1 more checklist items ticked, 1 quiz attempts added");
+    expect(a.store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
+    // ...and the restored facts survive merging with a tab that only saw the reset.
+    expect(a.store.getState().mergeFrom({ ...emptyFacts(), resetAt: a.store.getState().facts.resetAt })).toBe(false);
+  });
 });

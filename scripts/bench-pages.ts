@@ -1,0 +1,68 @@
+/**
+ * Page weight, measured from the production build (run `npm run build` first): for each
+ * prerendered page, the client JavaScript its HTML loads (gzipped, framework included) and
+ * the HTML itself. Fails when a lesson page loads more JavaScript than the budget.
+ * Writes the figures to .bench/pages.json as well.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_KB = 170;
+const appDir = path.join(".next", "server", "app");
+const staticRoot = path.join(".next");
+
+if (!existsSync(appDir)) {
+  console.error("No production build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+const kb = (bytes: number) => bytes / 1024;
+const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+
+async function pageWeight(htmlFile: string) {
+  const html = await readFile(htmlFile, "utf8");
+  // Scripts marked noModule are legacy polyfills that modern browsers never download.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/noModule/i.test(tag));
+  const scripts = [...new Set(tags.flatMap((tag) => /src="(\/_next\/static\/[^"]+\.js)"/.exec(tag)?.[1] ?? []))];
+  let jsRaw = 0;
+  let jsGzip = 0;
+  for (const src of scripts) {
+    const file = path.join(staticRoot, src.replace(/^\/_next\//, ""));
+    const data = await readFile(file);
+    jsRaw += data.length;
+    jsGzip += gz(data);
+  }
+  // Inline scripts (the RSC payload and bootstrap) ship with the HTML; count them with it.
+  return { scripts: scripts.length, jsRaw, jsGzip, htmlRaw: Buffer.byteLength(html), htmlGzip: gz(html) };
+}
+
+const pages: { route: string; file: string }[] = [
+  { route: "/", file: path.join(appDir, "index.html") },
+  { route: "/progress", file: path.join(appDir, "progress.html") },
+];
+for (const name of (await readdir(path.join(appDir, "lessons"))).filter((f) => f.endsWith(".html")).sort()) {
+  pages.push({ route: `/lessons/${name.replace(/\.html$/, "")}`, file: path.join(appDir, "lessons", name) });
+}
+
+const rows = [];
+for (const page of pages) rows.push({ route: page.route, ...(await pageWeight(page.file)) });
+
+console.log(`${"page".padEnd(36)} ${"JS files".padStart(8)} ${"JS gzip".padStart(10)} ${"JS raw".padStart(10)} ${"HTML gzip".padStart(10)} ${"HTML raw".padStart(10)}`);
+for (const r of rows) {
+  console.log(
+    `${r.route.padEnd(36)} ${String(r.scripts).padStart(8)} ${kb(r.jsGzip).toFixed(1).padStart(7)} KB ${kb(r.jsRaw).toFixed(1).padStart(7)} KB ${kb(r.htmlGzip).toFixed(1).padStart(7)} KB ${kb(r.htmlRaw).toFixed(1).padStart(7)} KB`,
+  );
+}
+
+await mkdir(".bench", { recursive: true });
+await writeFile(path.join(".bench", "pages.json"), JSON.stringify({ budgetKb: BUDGET_KB, pages: rows }, null, 2));
+
+const over = rows.filter((r) => r.route.startsWith("/lessons/") && kb(r.jsGzip) > BUDGET_KB);
+const heaviest = Math.max(...rows.filter((r) => r.route.startsWith("/lessons/")).map((r) => kb(r.jsGzip)));
+if (over.length > 0) {
+  console.error(`\nOver the ${BUDGET_KB} KB budget: ${over.map((r) => r.route).join(", ")}`);
+  process.exit(1);
+}
+console.log(`\nEvery lesson page is within the ${BUDGET_KB} KB gzipped JS budget (heaviest: ${heaviest.toFixed(1)} KB).`);

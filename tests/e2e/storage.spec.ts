@@ -1,0 +1,90 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { lessons } from "./content";
+
+const [first, second] = lessons();
+
+test("two tabs stay in sync", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(`/lessons/${first!.frontmatter.id}`);
+  await b.goto(`/lessons/${first!.frontmatter.id}`);
+  const item = first!.frontmatter.checklist[0]!;
+  await a.getByRole("checkbox", { name: item.text.replace(/`/g, "") }).check();
+  await expect(b.getByRole("checkbox", { name: item.text.replace(/`/g, "") })).toBeChecked();
+  await expect(b.getByTestId("checklist-count")).toHaveText(`1 of ${first!.frontmatter.checklist.length} done`);
+  // And back the other way, without undoing the first tab's tick.
+  const other = first!.frontmatter.checklist[1]!;
+  await b.getByRole("checkbox", { name: other.text.replace(/`/g, "") }).check();
+  await expect(a.getByTestId("checklist-count")).toHaveText(`2 of ${first!.frontmatter.checklist.length} done`);
+});
+
+test("corrupted stored progress: the page loads, says so, and keeps the bad copy aside", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("quorum-progress", "{this is not json");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  await page.goto("/");
+  const notice = page.getByRole("alert").filter({ hasText: "Your saved progress could not be read" });
+  await expect(notice).toContainText("because it is not valid JSON");
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("quorum-progress.backup.")));
+  expect(backups).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), backups[0]!)).toBe("{this is not json");
+  await expect(page.getByTestId("overall-progress")).toContainText("0 of");
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test("export, reset, import: progress comes back; a bad file changes nothing", async ({ page }, testInfo) => {
+  await page.goto(`/lessons/${second!.frontmatter.id}`);
+  const item = second!.frontmatter.checklist[0]!;
+  await page.getByRole("checkbox", { name: item.text.replace(/`/g, "") }).check();
+
+  await page.goto("/progress");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export progress" }).click()]);
+  const file = testInfo.outputPath("progress.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, "utf8"));
+  expect(exported.format).toBe("quorum-progress");
+  expect(download.suggestedFilename()).toMatch(/^quorum-progress-\d{4}-\d{2}-\d{2}\.json$/);
+
+  await page.getByRole("button", { name: "Reset progress…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reset all progress?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("In progress");
+  await page.getByRole("button", { name: "Reset progress…" }).click();
+  await dialog.getByRole("button", { name: "Reset everything" }).click();
+  await expect(page.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("Not started");
+
+  await page.getByTestId("import-input").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"format":"something-else"}') });
+  await expect(page.getByTestId("transfer-message")).toHaveText("This JSON file is not a Quorum progress export. Nothing was changed.");
+  await expect(page.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("Not started");
+
+  // Importing the export made before the reset brings the progress back.
+  await page.getByTestId("import-input").setInputFiles(file);
+  await expect(page.getByTestId("transfer-message")).toContainText("1 more checklist items ticked");
+  await expect(page.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("In progress");
+});
+
+test("import restores progress into a fresh browser", async ({ browser }, testInfo) => {
+  const source = await browser.newContext();
+  const page = await source.newPage();
+  await page.goto(`/lessons/${second!.frontmatter.id}`);
+  await page.getByRole("checkbox", { name: second!.frontmatter.checklist[1]!.text.replace(/`/g, "") }).check();
+  await page.goto("/progress");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export progress" }).click()]);
+  const file = testInfo.outputPath("moved.json");
+  await download.saveAs(file);
+  await source.close();
+
+  const target = await browser.newContext();
+  const fresh = await target.newPage();
+  await fresh.goto("/progress");
+  await fresh.getByTestId("import-input").setInputFiles(file);
+  await expect(fresh.getByTestId("transfer-message")).toContainText("1 more checklist items ticked");
+  await expect(fresh.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("In progress");
+  await target.close();
+});
