@@ -35,8 +35,8 @@ export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }
             <tr>
               <th scope="col" className="px-4 py-3 font-medium">Lesson</th>
               <th scope="col" className="px-4 py-3 font-medium">Status</th>
-              <th scope="col" className="px-4 py-3 font-medium">Skills</th>
-              <th scope="col" className="px-4 py-3 font-medium">Best quiz</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Skills</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Best quiz</th>
             </tr>
           </thead>
           <tbody>
@@ -48,14 +48,17 @@ export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }
                     <Link href={`/lessons/${lesson.id}`} className="hover:text-accent hover:underline">
                       {lesson.number}. {lesson.title}
                     </Link>
+                    <span className="mt-1 block font-normal text-muted sm:hidden">
+                      {tickedCount(facts, lesson)}/{lesson.checklistIds.length} skills · best quiz {best === null ? "—" : percent(best)}
+                    </span>
                   </th>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3 whitespace-nowrap">
                     <StatusBadge status={lessonStatus(facts, lesson)} />
                   </td>
-                  <td className="px-4 py-3 tabular-nums">
+                  <td className="hidden px-4 py-3 tabular-nums sm:table-cell">
                     {tickedCount(facts, lesson)}/{lesson.checklistIds.length}
                   </td>
-                  <td className="px-4 py-3 tabular-nums">{best === null ? "—" : percent(best)}</td>
+                  <td className="hidden px-4 py-3 tabular-nums sm:table-cell">{best === null ? "—" : percent(best)}</td>
                 </tr>
               );
             })}

@@ -10,7 +10,7 @@ export function SiteHeader() {
           <span>Quorum</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
+          <Link href="/" className="hidden rounded-md px-1.5 py-1 text-muted hover:text-ink sm:inline sm:px-2">
             Curriculum
           </Link>
           <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
