@@ -1,0 +1,79 @@
+/**
+ * Quorum's deterministic discrete-event simulator: the engine, the scenario contract and
+ * one scenario per lesson. Pure TypeScript with no DOM or Node-only APIs, so it runs the
+ * same in the browser, in Node and in tests. See docs/simulator.md.
+ */
+import type { AnyScenario } from "./scenario";
+import { fanOutTail } from "./scenarios/fan-out-tail";
+import { instanceFailover } from "./scenarios/instance-failover";
+import { replicaLag } from "./scenarios/replica-lag";
+import { retryStorm } from "./scenarios/retry-storm";
+import { syncVsQueue } from "./scenarios/sync-vs-queue";
+
+export { Clock, PERFECT_CLOCK, type ClockSpec } from "./clock";
+export { Simulation, type NodeSpec, type NodeView, type SimulationOptions } from "./engine";
+export { fnv1a32, hashEventLog, serializeLogEntry, type EventLogEntry } from "./event-log";
+export { EventQueue, type Scheduled } from "./event-queue";
+export { Fifo } from "./fifo";
+export { Histogram, nearestRankPercentile } from "./histogram";
+export { Latency, sampleLatency, type LatencyDistribution } from "./latency";
+export { Counter, Metrics } from "./metrics";
+export { DEFAULT_LINK, Network, type DisplayLink, type LinkSpec, type Partition } from "./network";
+export { defaultParams, parseParams, type ParamIssue, type ParsedParams } from "./params";
+export { Rng, type RngState } from "./rng";
+export { createRun, normalizeSeed, runScenario, type Run, type RunOptions, type RunResult } from "./runner";
+export {
+  checkValue,
+  defineScenario,
+  type AnyScenario,
+  type BooleanParam,
+  type BuildOptions,
+  type ChoiceParam,
+  type NumberParam,
+  type ParamSpec,
+  type ParamValues,
+  type Scenario,
+  type ScenarioInstance,
+  type ScenarioMetrics,
+  type ScenarioPreset,
+  type SimulationHandle,
+} from "./scenario";
+export {
+  MAX_MESSAGES_SHOWN,
+  type ChartSeries,
+  type HeadlineMetric,
+  type Snapshot,
+  type SnapshotLink,
+  type SnapshotMessage,
+  type SnapshotNode,
+  type TimelineMarker,
+} from "./snapshot";
+export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
+export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
+export { fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export type { FanOutMetrics } from "./scenarios/fan-out-tail";
+export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
+export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
+export type { RetryStormMetrics } from "./scenarios/retry-storm";
+export type { SyncVsQueueMetrics } from "./scenarios/sync-vs-queue";
+
+const registry = {
+  "fan-out-tail": fanOutTail,
+  "sync-vs-queue": syncVsQueue,
+  "replica-lag": replicaLag,
+  "retry-storm": retryStorm,
+  "instance-failover": instanceFailover,
+} as const;
+
+export type ScenarioId = keyof typeof registry;
+
+/**
+ * Every scenario, keyed by its id (a lesson's demo names one). Typed as AnyScenario so one
+ * generic demo can run any of them; import a scenario module directly for its exact
+ * parameter and metric types.
+ */
+export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = registry;
+
+export function isScenarioId(id: string): id is ScenarioId {
+  return Object.prototype.hasOwnProperty.call(scenarios, id);
+}

@@ -1,0 +1,342 @@
+import { Simulation } from "../engine";
+import { Latency } from "../latency";
+import { defineScenario, type ScenarioInstance } from "../scenario";
+import { PercentileSeries } from "../time-series";
+import { spreadY } from "./layout";
+import { describe, percent, round } from "./numbers";
+
+/**
+ * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the
+ * leader, then shortly after read from a replica. A replica that has not yet applied the
+ * user's write returns older data: the user does not see what they just saved.
+ *
+ * The log is a sequence of numbered writes, shipped to each replica in order over a link
+ * whose delay is random (so a slow entry holds up the ones behind it); a replica's state
+ * is the highest index it has applied. A read returns the replica's applied index; it is stale for its user when
+ * that index is below the user's own last write.
+ *
+ * Read-your-writes: the client sends the index of its last write with each read; a replica
+ * that has not applied it either forwards the read to the leader or waits until it has.
+ * Either way the user's own stale reads become exactly zero, paid for in leader load or in
+ * read latency. Monotonic reads: a user that always reads from the same replica never sees
+ * the data go backwards, which reads spread over replicas at different lags can.
+ */
+
+const DURATION_MS = 20_000;
+const LINK = { latency: Latency.uniform(1, 3), loss: 0 };
+const THINK_MS = 300;
+const READS_PER_WRITE = 2;
+const CHART_BUCKET_MS = 1000;
+
+type RyWMode = "off" | "forward" | "wait";
+
+type LagMessage =
+  | { readonly op: "write"; readonly user: number }
+  | { readonly op: "write-ack"; readonly index: number }
+  | { readonly op: "replicate"; readonly index: number }
+  | { readonly op: "read"; readonly user: number; readonly token: number; readonly sentAt: number }
+  | { readonly op: "read-reply"; readonly index: number; readonly sentAt: number; readonly byLeader: boolean };
+
+type LagTimer = { readonly type: "write" } | { readonly type: "read" };
+
+export type ReplicaLagMetrics = {
+  readonly writes: number;
+  readonly reads: number;
+  /** Reads that returned data older than the reader's own last write. */
+  readonly staleReads: number;
+  readonly staleReadPercent: number;
+  /** Reads that returned older data than an earlier read by the same user. */
+  readonly monotonicViolations: number;
+  readonly readP50Ms: number | null;
+  readonly readP99Ms: number | null;
+  /** Share of reads the leader answered (forwarded reads). */
+  readonly leaderReadPercent: number;
+};
+
+export const replicaLag = defineScenario({
+  id: "replica-lag",
+  title: "Replica lag and read-your-writes",
+  lesson: "data-consistency",
+  description:
+    "Users save something on the leader and read it back from a replica a moment later. " +
+    "With asynchronous replication the replica often has not caught up, and the user does " +
+    "not see their own write. Turn on read-your-writes and watch stale reads drop to zero; " +
+    "compare the cost of forwarding to the leader with the cost of waiting.",
+  params: [
+    {
+      kind: "number",
+      key: "replicas",
+      label: "Replicas",
+      min: 1,
+      max: 10,
+      step: 1,
+      default: 3,
+      unit: "",
+      help: "Followers that serve reads; each receives the leader's writes after its own lag.",
+    },
+    {
+      kind: "number",
+      key: "meanLagMs",
+      label: "Mean replication lag",
+      min: 0,
+      max: 2000,
+      step: 10,
+      default: 100,
+      unit: "ms",
+      help: "Average delay before a write reaches a replica (each between half and 1.5 times this).",
+    },
+    {
+      kind: "number",
+      key: "readDelayMs",
+      label: "Read after write",
+      min: 0,
+      max: 2000,
+      step: 10,
+      default: 50,
+      unit: "ms",
+      help: "How long after the write is acknowledged the user reads it back.",
+    },
+    {
+      kind: "choice",
+      key: "readYourWrites",
+      label: "Read-your-writes",
+      choices: [
+        { value: "off", label: "Off: any replica answers" },
+        { value: "forward", label: "Forward to the leader if behind" },
+        { value: "wait", label: "Wait until the replica catches up" },
+      ],
+      default: "off",
+      help: "Reads carry the index of the user's last write; a replica behind it forwards or waits.",
+    },
+    {
+      kind: "boolean",
+      key: "stickyReplica",
+      label: "Sticky replica (monotonic reads)",
+      default: false,
+      help: "Each user always reads from the same replica, so their view never goes backwards.",
+    },
+    {
+      kind: "number",
+      key: "users",
+      label: "Users",
+      min: 1,
+      max: 20,
+      step: 1,
+      default: 8,
+      unit: "",
+      help: "Each writes, reads twice, pauses, and repeats.",
+    },
+  ],
+  presets: [
+    {
+      id: "naive",
+      label: "Read from any replica",
+      description: "Asynchronous replication, no session guarantees.",
+      params: { readYourWrites: "off", stickyReplica: false },
+    },
+    {
+      id: "read-your-writes",
+      label: "Read-your-writes (forward)",
+      description: "A replica that is behind the user's last write forwards the read to the leader.",
+      params: { readYourWrites: "forward", stickyReplica: false },
+    },
+    {
+      id: "session",
+      label: "Read-your-writes (wait) + sticky",
+      description: "Wait for the replica to catch up, and always use the same one.",
+      params: { readYourWrites: "wait", stickyReplica: true },
+    },
+  ],
+  durationMs: () => DURATION_MS,
+  build(p, seed, options): ScenarioInstance<ReplicaLagMetrics> {
+    const sim = new Simulation<LagMessage, LagTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
+    const mode: RyWMode = p.readYourWrites;
+    const replicaIds = Array.from({ length: p.replicas }, (_, i) => `r${i + 1}`);
+    const userIds = Array.from({ length: p.users }, (_, i) => `u${i + 1}`);
+    // Spread around the mean but bounded, so that shipping in order does not let one
+    // very slow entry hold up everything behind it and make the real lag far larger.
+    const replicationLag = Latency.uniform(0.5 * p.meanLagMs, 1.5 * p.meanLagMs);
+
+    const readLatency = sim.metrics.histogram("read latency");
+    const readLatencyOverTime = new PercentileSeries(CHART_BUCKET_MS);
+    const readRate = sim.metrics.rate("reads", CHART_BUCKET_MS);
+    const staleRate = sim.metrics.rate("stale reads", CHART_BUCKET_MS);
+    let writes = 0;
+    let reads = 0;
+    let staleReads = 0;
+    let monotonicViolations = 0;
+    let leaderReads = 0;
+
+    // ---- leader ------------------------------------------------------------------------
+    let leaderIndex = 0;
+    sim.addNode({
+      id: "leader",
+      label: "Leader",
+      role: "leader",
+      x: 0.5,
+      y: 0.12,
+      gauges: () => [{ label: "log index", value: leaderIndex }],
+      onMessage: (message) => {
+        const m = message.payload;
+        if (m.op === "write") {
+          const index = ++leaderIndex;
+          writes++;
+          sim.send("leader", message.from, "response", { op: "write-ack", index });
+          for (const replica of replicaIds) sim.send("leader", replica, "replication", { op: "replicate", index });
+        } else if (m.op === "read") {
+          // A read forwarded by a replica that was behind: answer the user directly.
+          leaderReads++;
+          sim.send("leader", userIds[m.user] ?? "", "response", {
+            op: "read-reply",
+            index: leaderIndex,
+            sentAt: m.sentAt,
+            byLeader: true,
+          });
+        }
+      },
+    });
+
+    // ---- replicas ----------------------------------------------------------------------
+    replicaIds.forEach((id, r) => {
+      let applied = 0;
+      const parked: Array<{ user: number; token: number; sentAt: number }> = [];
+      const reply = (user: number, sentAt: number): void => {
+        sim.send(id, userIds[user] ?? "", "response", { op: "read-reply", index: applied, sentAt, byLeader: false });
+      };
+      sim.addNode({
+        id,
+        label: `Replica ${r + 1}`,
+        role: "replica",
+        x: 0.85,
+        y: spreadY(r, replicaIds.length, 0.3),
+        gauges: () => [
+          { label: "applied", value: applied },
+          { label: "behind", value: leaderIndex - applied },
+        ],
+        onMessage: (message) => {
+          const m = message.payload;
+          if (m.op === "replicate") {
+            applied = Math.max(applied, m.index);
+            // Serve parked reads that this write unblocked, in arrival order.
+            for (let i = 0; i < parked.length; ) {
+              const read = parked[i];
+              if (read !== undefined && read.token <= applied) {
+                reply(read.user, read.sentAt);
+                parked.splice(i, 1);
+              } else i++;
+            }
+          } else if (m.op === "read") {
+            if (mode === "off" || m.token <= applied) reply(m.user, m.sentAt);
+            else if (mode === "forward") sim.send(id, "leader", "request", m);
+            else parked.push({ user: m.user, token: m.token, sentAt: m.sentAt });
+          }
+        },
+      });
+      // Only the leader → replica direction lags: it carries the replication stream, in order.
+      sim.network.setLink("leader", id, { latency: replicationLag, loss: 0, fifo: true });
+      sim.network.connect("leader", id);
+    });
+
+    // ---- users -------------------------------------------------------------------------
+    userIds.forEach((id, u) => {
+      let lastWritten = 0;
+      let highestSeen = 0;
+      let readsLeft = 0;
+      const stickyTo = replicaIds[u % replicaIds.length] ?? "r1";
+      sim.addNode({
+        id,
+        label: `User ${u + 1}`,
+        role: "client",
+        x: 0.12,
+        y: spreadY(u, userIds.length, 0.1),
+        onTimer: (timer) => {
+          if (timer.payload.type === "write") {
+            sim.send(id, "leader", "request", { op: "write", user: u });
+          } else {
+            const replica = p.stickyReplica ? stickyTo : sim.rng.pick(replicaIds);
+            const token = mode === "off" ? 0 : lastWritten;
+            sim.send(id, replica, "request", { op: "read", user: u, token, sentAt: sim.now });
+          }
+        },
+        onMessage: (message) => {
+          const m = message.payload;
+          if (m.op === "write-ack") {
+            lastWritten = m.index;
+            readsLeft = READS_PER_WRITE;
+            sim.setTimer(id, p.readDelayMs, { type: "read" });
+          } else if (m.op === "read-reply") {
+            reads++;
+            readRate.add(sim.now);
+            const latency = sim.now - m.sentAt;
+            readLatency.add(latency);
+            readLatencyOverTime.observe(sim.now, latency);
+            if (m.index < lastWritten) {
+              staleReads++;
+              staleRate.add(sim.now);
+            }
+            if (m.index < highestSeen) monotonicViolations++;
+            highestSeen = Math.max(highestSeen, m.index);
+            readsLeft--;
+            if (readsLeft > 0) sim.setTimer(id, p.readDelayMs, { type: "read" });
+            else sim.setTimer(id, sim.rng.exponential(THINK_MS), { type: "write" });
+          }
+        },
+      });
+      sim.network.connect(id, "leader");
+      // Users talk to every replica; drawing all those links would hide the picture.
+      sim.setTimer(id, sim.rng.uniform(0, THINK_MS), { type: "write" });
+    });
+
+    const measure = (): ReplicaLagMetrics => ({
+      writes,
+      reads,
+      staleReads,
+      staleReadPercent: percent(staleReads, reads),
+      monotonicViolations,
+      readP50Ms: readLatency.percentile(50),
+      readP99Ms: readLatency.percentile(99),
+      leaderReadPercent: percent(leaderReads, reads),
+    });
+
+    return {
+      sim,
+      markers: () => [],
+      measure,
+      charts: () => [
+        { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: readRate.points(sim.now) },
+        { id: "stale", chart: "Reads", label: "stale reads", unit: "reads/s", points: staleRate.points(sim.now) },
+        {
+          id: "read-p99",
+          chart: "Read latency per second",
+          label: "p99",
+          unit: "ms",
+          points: readLatencyOverTime.points(sim.now, 99),
+        },
+      ],
+      headline: () => {
+        const m = measure();
+        return [
+          { id: "stale", label: "Reads missing the user's own write", value: round(m.staleReadPercent), unit: "%" },
+          { id: "backwards", label: "Reads that went back in time", value: m.monotonicViolations, unit: "reads" },
+          { id: "read-p50", label: "Read latency p50", value: round(m.readP50Ms), unit: "ms" },
+          { id: "read-p99", label: "Read latency p99", value: round(m.readP99Ms), unit: "ms" },
+          { id: "leader-reads", label: "Reads served by the leader", value: round(m.leaderReadPercent), unit: "%" },
+        ];
+      },
+      summary: () => {
+        const m = measure();
+        if (m.reads === 0) return "No read has completed yet.";
+        const guarantee =
+          mode === "off"
+            ? "Read-your-writes is off."
+            : mode === "forward"
+              ? `Read-your-writes forwards lagging reads to the leader, which served ${describe(m.leaderReadPercent, "%")} of reads.`
+              : `Read-your-writes makes lagging replicas wait; read p99 is ${describe(m.readP99Ms, "ms")}.`;
+        return (
+          `Of ${m.reads} reads, ${describe(m.staleReadPercent, "%")} missed the user's own last write ` +
+          `(mean lag ${p.meanLagMs} ms, read ${p.readDelayMs} ms after writing) and ${m.monotonicViolations} went back in time. ${guarantee}`
+        );
+      },
+    };
+  },
+});
