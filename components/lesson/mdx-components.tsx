@@ -9,7 +9,7 @@ import type { Lesson } from "@/lib/content/types";
 import { Checklist } from "@/components/checklist/Checklist";
 import { Quiz } from "@/components/quiz/Quiz";
 import { DeepDive, Figure, Note, Pitfall, WarStory } from "./Callouts";
-import { DemoSlot } from "./DemoSlot";
+import { DemoSlot } from "@/components/demos/DemoSlot";
 import { Sources } from "./Sources";
 
 function LessonLink({ href = "", ...props }: ComponentProps<"a">) {

@@ -3,6 +3,7 @@ import { checkContent } from "@/lib/content/lessons.server";
 import { formatContentErrors } from "@/lib/content/errors";
 import { LESSON_COMPONENTS } from "@/lib/content/validate";
 import { lessonComponents } from "@/components/lesson/mdx-components";
+import { isScenarioId, scenarios } from "@/lib/sim";
 
 describe("the curriculum", () => {
   it("numbers 20 practices 1..20 with unique kebab-case ids", () => {
@@ -22,6 +23,16 @@ describe("content/lessons", () => {
   it("has no problems", { timeout: 60_000 }, async () => {
     const { lessons, errors } = await checkContent();
     if (errors.length) throw new Error(formatContentErrors(errors));
-    expect(lessons.length).toBeGreaterThan(0);
+    expect(lessons.map((l) => l.id)).toEqual(CURRICULUM.map((p) => p.id));
+  });
+
+  it("names only demos that exist, each made for its lesson", { timeout: 60_000 }, async () => {
+    const { lessons } = await checkContent();
+    const withDemo = lessons.filter((l) => l.demo !== undefined);
+    expect(withDemo.map((l) => l.id)).toEqual(expect.arrayContaining(["system-architecture", "communication-patterns", "data-consistency", "fault-tolerance", "service-discovery"]));
+    for (const lesson of withDemo) {
+      expect(isScenarioId(lesson.demo!), `${lesson.id}: demo "${lesson.demo}"`).toBe(true);
+      expect(scenarios[lesson.demo as keyof typeof scenarios].lesson).toBe(lesson.id);
+    }
   });
 });

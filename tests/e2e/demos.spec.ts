@@ -1,0 +1,64 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { lessons } from "./content";
+import { watchConsole } from "./helpers";
+
+const withDemos = lessons().filter((l) => l.frontmatter.demo);
+
+test("at least the first five lessons have demos", () => {
+  expect(withDemos.length).toBeGreaterThanOrEqual(5);
+});
+
+for (const lesson of withDemos) {
+  const { id, demo } = lesson.frontmatter;
+
+  test(`${id}: the ${demo} demo loads when scrolled to, runs, and answers its controls`, async ({ page }) => {
+    const noErrors = watchConsole(page);
+    await page.goto(`/lessons/${id}`);
+    const slot = page.locator(`[data-demo="${demo}"]`);
+    const frame = slot.getByTestId("demo");
+    await expect(frame).toHaveCount(0);
+
+    await slot.scrollIntoViewIfNeeded();
+    await expect(frame).toBeVisible();
+    await expect(frame.getByTestId("demo-time")).toContainText("t = 0.0 s");
+
+    // Run it for real, then let it finish.
+    await frame.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(frame.getByRole("button", { name: "Pause" })).toBeVisible();
+    await frame.getByRole("button", { name: "Run to end" }).click();
+    await expect(frame.getByRole("button", { name: "Replay" })).toBeVisible();
+    const naive = await frame.getByTestId("demo-summary").textContent();
+    const naiveNumbers = await frame.getByTestId("demo-headline").textContent();
+
+    // The last preset is the fix: the outcome must change without running again by hand.
+    const presets = frame.getByRole("group", { name: "Presets" }).getByRole("button");
+    await presets.last().click();
+    await expect(presets.last()).toHaveAttribute("aria-pressed", "true");
+    await expect(frame.getByTestId("demo-summary")).not.toHaveText(naive ?? "");
+    expect(await frame.getByTestId("demo-headline").textContent()).not.toBe(naiveNumbers);
+
+    // Same seed and parameters, same result.
+    const fixed = await frame.getByTestId("demo-summary").textContent();
+    await frame.getByRole("button", { name: "Reset" }).click();
+    await frame.getByRole("button", { name: "Run to end" }).click();
+    await expect(frame.getByTestId("demo-summary")).toHaveText(fixed ?? "");
+    noErrors();
+  });
+
+  test(`${id}: the demo works from the keyboard and has no axe violations`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`/lessons/${id}`);
+    const slot = page.locator(`[data-demo="${demo}"]`);
+    await slot.scrollIntoViewIfNeeded();
+    const frame = slot.getByTestId("demo");
+    await expect(frame).toBeVisible();
+    // With reduced motion, Run computes the whole run at once: no animation, same result.
+    await frame.getByRole("button", { name: "Run", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(frame.getByRole("button", { name: "Replay" })).toBeVisible();
+    await expect(frame.getByTestId("demo-time")).toContainText(/t = (\S+) s of \1 s/);
+    const results = await new AxeBuilder({ page }).include(`[data-demo="${demo}"]`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
