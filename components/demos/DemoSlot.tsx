@@ -1,12 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
+import type { DemoReserve } from "./reserve";
 
-/** Reserved space, the same size as the loaded demo on most screens, so nothing jumps. */
+/** Reserved space, the height the loaded demo will take (see reserve.ts), so nothing jumps. */
 function Placeholder({ label }: { label: string }) {
   return (
-    <div className="flex min-h-[70rem] items-start justify-center rounded-xl border border-dashed border-line bg-surface p-6 text-sm text-muted sm:min-h-[56rem]">
+    <div className="flex min-h-[var(--demo-phone)] items-start justify-center rounded-xl border border-dashed border-line bg-surface p-6 text-sm text-muted sm:min-h-[var(--demo-wide)]">
       {label}
     </div>
   );
@@ -18,7 +19,7 @@ const DemoFrame = dynamic(() => import("./DemoFrame"), {
 });
 
 /** Loads a lesson's demo only when it nears the viewport: it costs the page's first load nothing. */
-export function DemoSlot({ scenarioId }: { scenarioId: string }) {
+export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve: DemoReserve }) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
 
@@ -39,7 +40,11 @@ export function DemoSlot({ scenarioId }: { scenarioId: string }) {
   }, []);
 
   return (
-    <div ref={ref} data-demo={scenarioId}>
+    <div
+      ref={ref}
+      data-demo={scenarioId}
+      style={{ "--demo-phone": `${reserve.phone}px`, "--demo-wide": `${reserve.wide}px` } as CSSProperties}
+    >
       {near ? <DemoFrame scenarioId={scenarioId} /> : <Placeholder label="The demo loads as you reach it." />}
     </div>
   );

@@ -10,6 +10,7 @@ import { Checklist } from "@/components/checklist/Checklist";
 import { Quiz } from "@/components/quiz/Quiz";
 import { DeepDive, Figure, Note, Pitfall, WarStory } from "./Callouts";
 import { DemoSlot } from "@/components/demos/DemoSlot";
+import { demoReserve } from "@/components/demos/reserve";
 import { Sources } from "./Sources";
 
 function LessonLink({ href = "", ...props }: ComponentProps<"a">) {
@@ -35,7 +36,7 @@ export function lessonComponents(lesson: Lesson) {
     Figure,
     Checklist: () => <Checklist lessonId={lesson.id} items={lesson.checklist} />,
     Quiz: () => <Quiz lessonId={lesson.id} quiz={lesson.quiz} />,
-    Demo: () => (lesson.demo ? <DemoSlot scenarioId={lesson.demo} /> : null),
+    Demo: () => (lesson.demo ? <DemoSlot scenarioId={lesson.demo} reserve={demoReserve(lesson.demo)} /> : null),
     Sources: () => <Sources sources={lesson.sources} />,
     a: LessonLink,
     table: Table,

@@ -18,9 +18,13 @@ for (const lesson of withDemos) {
     const slot = page.locator(`[data-demo="${demo}"]`);
     const frame = slot.getByTestId("demo");
     await expect(frame).toHaveCount(0);
+    const reserved = (await slot.boundingBox())!.height;
 
     await slot.scrollIntoViewIfNeeded();
     await expect(frame).toBeVisible();
+    // The slot reserved (nearly) the space the demo takes, so the page does not jump.
+    const loaded = (await slot.boundingBox())!.height;
+    expect(Math.abs(loaded - reserved) / loaded).toBeLessThan(0.06);
     await expect(frame.getByTestId("demo-time")).toContainText("t = 0.0 s");
 
     // Run it for real, then let it finish.
