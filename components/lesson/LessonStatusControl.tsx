@@ -3,7 +3,7 @@
 import type { LessonSummary } from "@/lib/content/types";
 import { useProgress } from "@/lib/progress/store";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { useLessonProgress } from "@/components/progress/useLessonStatus";
+import { useLessonProgress } from "@/components/progress/useLessonProgress";
 
 /** The lesson's status, and a way to say "I know this already". */
 export function LessonStatusControl({ lesson }: { lesson: LessonSummary }) {

@@ -4,7 +4,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import type { Question, Quiz as QuizData } from "@/lib/content/schema";
 import { bestScore, PASS_MARK } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
-import type { QuizAttempt, Response } from "@/lib/progress/types";
+import type { Response } from "@/lib/progress/types";
 import { type Grade, gradeQuiz, initialOrder, isAnswered, type Responses } from "@/lib/quiz/grade";
 import { InlineCode } from "@/components/ui/InlineCode";
 import { percent } from "@/components/ui/format";
@@ -12,7 +12,6 @@ import { BooleanQuestion } from "./BooleanQuestion";
 import { ChoiceQuestion } from "./ChoiceQuestion";
 import { OrderQuestion } from "./OrderQuestion";
 
-const NO_ATTEMPTS: Record<string, QuizAttempt> = {};
 
 function startingResponses(quiz: QuizData): Responses {
   const responses: Responses = {};
@@ -24,7 +23,7 @@ function startingResponses(quiz: QuizData): Responses {
 export function Quiz({ lessonId, quiz }: { lessonId: string; quiz: QuizData }) {
   const [responses, setResponses] = useState<Responses>(() => startingResponses(quiz));
   const [grade, setGrade] = useState<Grade | null>(null);
-  const attempts = useProgress((s) => s.facts.attempts ?? NO_ATTEMPTS);
+  const attempts = useProgress((s) => s.facts.attempts);
   const recordAttempt = useProgress((s) => s.recordAttempt);
   const resultRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
