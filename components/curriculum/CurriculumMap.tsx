@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { LessonSummary } from "@/lib/content/types";
-import { bestScore, lessonStatus, overallProgress, tickedCount } from "@/lib/progress/status";
+import { lessonProgress, lessonStatus, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import type { LessonStatus } from "@/lib/progress/types";
 import { percent } from "@/components/ui/format";
@@ -64,9 +64,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
       <ol className="relative mt-10" aria-label="Lessons">
         <span aria-hidden="true" className="absolute top-4 bottom-4 left-[1.1875rem] w-px bg-line" />
         {lessons.map((lesson) => {
-          const status = lessonStatus(facts, lesson);
-          const ticked = tickedCount(facts, lesson);
-          const best = bestScore(facts, lesson.id);
+          const { status, ticked, best } = lessonProgress(facts, lesson);
           return (
             <li key={lesson.id} className="relative flex gap-4 pb-6 sm:gap-6">
               <span

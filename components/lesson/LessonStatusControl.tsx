@@ -1,13 +1,14 @@
 "use client";
 
 import type { LessonSummary } from "@/lib/content/types";
+import { lessonStatus } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { useLessonProgress } from "@/components/progress/useLessonProgress";
 
 /** The lesson's status, and a way to say "I know this already". */
 export function LessonStatusControl({ lesson }: { lesson: LessonSummary }) {
-  const { status, hydrated } = useLessonProgress(lesson);
+  const status = useProgress((s) => lessonStatus(s.facts, lesson));
+  const hydrated = useProgress((s) => s.hydrated);
   const skipped = useProgress((s) => s.facts.skipped[lesson.id]?.value === true);
   const setSkipped = useProgress((s) => s.setSkipped);
   return (

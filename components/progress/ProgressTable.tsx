@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { LessonSummary } from "@/lib/content/types";
-import { bestScore, lessonStatus, overallProgress, tickedCount } from "@/lib/progress/status";
+import { lessonProgress, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import { percent } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -41,7 +41,7 @@ export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }
           </thead>
           <tbody>
             {lessons.map((lesson) => {
-              const best = bestScore(facts, lesson.id);
+              const { status, ticked, best } = lessonProgress(facts, lesson);
               return (
                 <tr key={lesson.id} className="border-b border-line last:border-0" data-testid={`progress-row-${lesson.id}`}>
                   <th scope="row" className="px-4 py-3 font-medium">
@@ -49,14 +49,14 @@ export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }
                       {lesson.number}. {lesson.title}
                     </Link>
                     <span className="mt-1 block font-normal text-muted sm:hidden">
-                      {tickedCount(facts, lesson)}/{lesson.checklistIds.length} skills · best quiz {best === null ? "—" : percent(best)}
+                      {ticked}/{lesson.checklistIds.length} skills · best quiz {best === null ? "—" : percent(best)}
                     </span>
                   </th>
                   <td className="px-4 py-3 whitespace-nowrap">
-                    <StatusBadge status={lessonStatus(facts, lesson)} />
+                    <StatusBadge status={status} />
                   </td>
                   <td className="hidden px-4 py-3 tabular-nums sm:table-cell">
-                    {tickedCount(facts, lesson)}/{lesson.checklistIds.length}
+                    {ticked}/{lesson.checklistIds.length}
                   </td>
                   <td className="hidden px-4 py-3 tabular-nums sm:table-cell">{best === null ? "—" : percent(best)}</td>
                 </tr>

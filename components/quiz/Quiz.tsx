@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useRef, useState } from "react";
 import type { Question, Quiz as QuizData } from "@/lib/content/schema";
-import { bestScore, PASS_MARK } from "@/lib/progress/status";
+import { attemptsFor, bestScore, PASS_MARK } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import type { Response } from "@/lib/progress/types";
 import { type Grade, gradeQuiz, initialOrder, isAnswered, type Responses } from "@/lib/quiz/grade";
@@ -28,8 +28,8 @@ export function Quiz({ lessonId, quiz }: { lessonId: string; quiz: QuizData }) {
   const resultRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
+  const attemptCount = useMemo(() => attemptsFor({ attempts }, lessonId).length, [attempts, lessonId]);
   const best = useMemo(() => bestScore({ attempts }, lessonId), [attempts, lessonId]);
-  const attemptCount = useMemo(() => Object.values(attempts).filter((a) => a.lessonId === lessonId).length, [attempts, lessonId]);
   const unanswered = quiz.questions.filter((q) => !isAnswered(q, responses[q.id])).length;
 
   const answer = (id: string, response: Response) => setResponses((r) => ({ ...r, [id]: response }));

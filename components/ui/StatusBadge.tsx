@@ -14,10 +14,6 @@ const STYLES: Record<LessonStatus, string> = {
   skipped: "border-line bg-sunken text-muted",
 };
 
-export function statusLabel(status: LessonStatus): string {
-  return LABELS[status];
-}
-
 export function StatusBadge({ status }: { status: LessonStatus }) {
   return (
     <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>

@@ -27,8 +27,6 @@ export const CURRICULUM = [
 
 export type PracticeId = (typeof CURRICULUM)[number]["id"];
 
-export const PRACTICE_IDS: readonly string[] = CURRICULUM.map((p) => p.id);
-
 export function practiceById(id: string) {
   return CURRICULUM.find((p) => p.id === id);
 }

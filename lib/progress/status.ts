@@ -16,10 +16,6 @@ export function tickedCount(facts: ProgressFacts, lesson: LessonShape): number {
   return lesson.checklistIds.filter((id) => items[id]?.value === true).length;
 }
 
-export function isTicked(facts: ProgressFacts, lessonId: string, itemId: string): boolean {
-  return facts.checklist[lessonId]?.[itemId]?.value === true;
-}
-
 export function attemptsFor(facts: Pick<ProgressFacts, "attempts">, lessonId: string): QuizAttempt[] {
   return Object.values(facts.attempts)
     .filter((a) => a.lessonId === lessonId)
@@ -53,6 +49,18 @@ export function lessonStatus(facts: ProgressFacts, lesson: LessonShape): LessonS
   if (facts.skipped[lesson.id]?.value === true) return "skipped";
   if (ticked > 0 || best !== null) return "in-progress";
   return "not-started";
+}
+
+/** Everything the learner sees about one lesson's progress. */
+export interface LessonProgress {
+  status: LessonStatus;
+  ticked: number;
+  /** Best quiz score in [0, 1], or null when the quiz was never taken. */
+  best: number | null;
+}
+
+export function lessonProgress(facts: ProgressFacts, lesson: LessonShape): LessonProgress {
+  return { status: lessonStatus(facts, lesson), ticked: tickedCount(facts, lesson), best: bestScore(facts, lesson.id) };
 }
 
 export interface Overall {
