@@ -52,31 +52,29 @@ function countFacts(facts: ProgressFacts) {
 const progressSlice =
   ({ now, newId }: ProgressDeps): Creator<ProgressSlice> =>
   (set, get) => {
-    const stamp = () => {
-      const at = tick(get().clock, now());
-      set({ clock: at });
-      return at;
-    };
+    // Each action sets its new timestamp and the facts it stamps in one update, so each
+    // change is one persisted write and one storage event in other tabs.
+    const next = () => tick(get().clock, now());
     const deviceId = newId();
     return {
       deviceId,
       clock: zeroTimestamp(deviceId),
       facts: emptyFacts(),
       setItem(lessonId, itemId, ticked) {
-        const at = stamp();
+        const at = next();
         const { facts } = get();
         const items = { ...facts.checklist[lessonId], [itemId]: { value: ticked, at } };
-        set({ facts: { ...facts, checklist: { ...facts.checklist, [lessonId]: items } } });
+        set({ clock: at, facts: { ...facts, checklist: { ...facts.checklist, [lessonId]: items } } });
       },
       setSkipped(lessonId, skipped) {
-        const at = stamp();
+        const at = next();
         const { facts } = get();
-        set({ facts: { ...facts, skipped: { ...facts.skipped, [lessonId]: { value: skipped, at } } } });
+        set({ clock: at, facts: { ...facts, skipped: { ...facts.skipped, [lessonId]: { value: skipped, at } } } });
       },
       recordAttempt(result) {
-        const attempt: QuizAttempt = { ...result, id: newId(), at: stamp() };
+        const attempt: QuizAttempt = { ...result, id: newId(), at: next() };
         const { facts } = get();
-        set({ facts: { ...facts, attempts: { ...facts.attempts, [attempt.id]: attempt } } });
+        set({ clock: attempt.at, facts: { ...facts, attempts: { ...facts.attempts, [attempt.id]: attempt } } });
         return attempt;
       },
       mergeFrom(incoming) {
@@ -92,7 +90,9 @@ const progressSlice =
         if (!parsed.ok) return { ok: false, message: parsed.message };
         const before = countFacts(get().facts);
         const { resetAt } = get().facts;
-        const incoming = resetAt ? restampBefore(parsed.facts, resetAt, stamp) : parsed.facts;
+        let clock = get().clock;
+        const incoming = resetAt ? restampBefore(parsed.facts, resetAt, () => (clock = tick(clock, now()))) : parsed.facts;
+        set({ clock });
         const changed = get().mergeFrom(incoming);
         if (!changed) return { ok: true, message: "Imported: everything in the file was already here, so nothing changed." };
         const after = countFacts(get().facts);
@@ -102,8 +102,8 @@ const progressSlice =
         };
       },
       reset() {
-        const at = stamp();
-        set({ facts: mergeFacts(get().facts, { ...emptyFacts(), resetAt: at }) });
+        const at = next();
+        set({ clock: at, facts: mergeFacts(get().facts, { ...emptyFacts(), resetAt: at }) });
       },
     };
   };
