@@ -53,7 +53,7 @@ export function migrateStoredState(
   for (let version = fromVersion; ; version++) {
     const valid = validateAtVersion(value, version, schemas, current);
     if (!valid.ok) return valid;
-    // The schema for `current` is storedStateV1's successor chain's last link: StoredState.
+    // SCHEMAS[PROGRESS_VERSION] is the schema StoredState is inferred from.
     if (version === current) return { ok: true, state: valid.value as StoredState };
     value = valid.value;
     const step = migrations.find((m) => m.from === version);
