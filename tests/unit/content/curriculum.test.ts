@@ -20,14 +20,20 @@ describe("the curriculum", () => {
 });
 
 describe("content/lessons", () => {
-  it("has no problems", { timeout: 60_000 }, async () => {
-    const { lessons, errors } = await checkContent();
+  // Loading and compiling every lesson takes seconds: do it once for all the checks below.
+  let report: Awaited<ReturnType<typeof checkContent>>;
+  beforeAll(async () => {
+    report = await checkContent();
+  }, 60_000);
+
+  it("has no problems", () => {
+    const { lessons, errors } = report;
     if (errors.length) throw new Error(formatContentErrors(errors));
     expect(lessons.map((l) => l.id)).toEqual(CURRICULUM.map((p) => p.id));
   });
 
-  it("names only demos that exist, each made for its lesson", { timeout: 60_000 }, async () => {
-    const { lessons } = await checkContent();
+  it("names only demos that exist, each made for its lesson", () => {
+    const { lessons } = report;
     const withDemo = lessons.filter((l) => l.demo !== undefined);
     expect(withDemo.map((l) => l.id)).toEqual(expect.arrayContaining(["system-architecture", "communication-patterns", "data-consistency", "fault-tolerance", "service-discovery"]));
     for (const lesson of withDemo) {
