@@ -1,0 +1,182 @@
+/**
+ * Type-checks every ```ts block of every lesson with the project's own compiler settings.
+ *
+ * Each lesson becomes a small TypeScript project under `workDir`: one file per unit (see
+ * snippets.ts), plus the lesson's `snippets.d.ts` when it has one, in a tsconfig that extends
+ * the repository's tsconfig.json. One `tsc -b` builds them all; each lesson is its own
+ * project, so one lesson's ambient declarations never make another lesson's code compile.
+ * The compiler's diagnostics are mapped back to the MDX file and line.
+ * Node only: it writes files and runs the compiler.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
+import { extractSnippets, parseCompilerOutput, type SnippetUnit, snippetUnits } from "./snippets";
+
+/** The ambient declarations a lesson's blocks need (libraries the project does not install). */
+export const AMBIENT_FILE = "snippets.d.ts";
+
+export interface SnippetError {
+  /** Relative to the project root: the lesson's index.mdx, or the file the compiler named. */
+  file: string;
+  line: number;
+  column: number;
+  /** The compiler's code (TS2304), or "meta" for a fence meta the checker rejects. */
+  code: string;
+  message: string;
+  /** The opening fence of the block, when the problem is inside one. */
+  fenceLine?: number;
+  /** The offending line as written in the lesson. */
+  source?: string;
+}
+
+export interface SnippetReport {
+  /** Lessons with at least one block. */
+  lessons: number;
+  blocks: number;
+  /** Blocks marked `bad`: checked for syntax only. */
+  badBlocks: number;
+  errors: SnippetError[];
+}
+
+interface Lesson {
+  mdxFile: string;
+  mdxLines: string[];
+}
+
+/** One tsc project: a lesson's checked blocks with its declarations, or every lesson's bad blocks. */
+interface Project {
+  /** Its folder under workDir. */
+  dir: string;
+  files: { path: string; unit: SnippetUnit; lesson: Lesson }[];
+  ambient?: string;
+}
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+// The compiler the project installs (TypeScript 7's native tsc, started through its Node launcher).
+function tscPath(projectRoot: string): string {
+  const require = createRequire(path.join(projectRoot, "package.json"));
+  return path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+}
+
+async function writeProject(project: Project, workDir: string, projectRoot: string): Promise<void> {
+  const dir = path.join(workDir, project.dir);
+  const files = [];
+  for (const file of project.files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.unit.text);
+    files.push(`./${file.path}`);
+  }
+  if (project.ambient) files.push(path.relative(dir, project.ambient));
+  const tsconfig = {
+    extends: path.relative(dir, path.join(projectRoot, "tsconfig.json")),
+    compilerOptions: {
+      // Build mode needs composite projects; nothing is emitted but the build info.
+      composite: true,
+      noEmit: true,
+      // Every block is a module, so two blocks' top-level names never clash.
+      moduleDetection: "force",
+      // Node's globals, not the test runner's: a block that tests imports from "vitest" as real code does.
+      types: ["node"],
+      plugins: [],
+    },
+    files,
+    include: [],
+  };
+  await writeFile(path.join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
+}
+
+async function runCompiler(projectRoot: string, config: string): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [tscPath(projectRoot), "-b", config, "--pretty", "false"], {
+      cwd: projectRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    // tsc exits non-zero when it reports errors; its report is on stdout.
+    const field = (name: "stdout" | "stderr") =>
+      typeof error === "object" && error !== null && name in error ? String((error as Record<typeof name, unknown>)[name]) : "";
+    if (!field("stdout").trim()) throw new Error(`tsc failed to run: ${field("stderr") || String(error)}`);
+    return field("stdout");
+  }
+}
+
+/** Extracts, compiles and reports every lesson's TypeScript blocks. */
+export async function checkSnippets(options: { root: string; workDir: string; projectRoot?: string }): Promise<SnippetReport> {
+  const projectRoot = options.projectRoot ?? process.cwd();
+  const { root, workDir } = options;
+  const entries = await readdir(root, { withFileTypes: true });
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+
+  const errors: SnippetError[] = [];
+  const projects: Project[] = [];
+  // Bad blocks get a project of their own: a syntax error in one must not hide, as tsc does
+  // within a project, the type errors of the lesson's checked blocks.
+  const badProject: Project = { dir: "_bad", files: [] };
+  let blocks = 0;
+  let lessons = 0;
+  for (const folder of folders) {
+    const mdxPath = path.join(root, folder, "index.mdx");
+    if (!(await exists(mdxPath))) continue;
+    const source = await readFile(mdxPath, "utf8");
+    const lesson: Lesson = { mdxFile: path.relative(projectRoot, mdxPath), mdxLines: source.split(/\r?\n/) };
+    const { snippets, problems } = extractSnippets(source);
+    for (const p of problems) {
+      errors.push({ file: lesson.mdxFile, line: p.line, column: 1, code: "meta", message: p.message, source: lesson.mdxLines[p.line - 1] });
+    }
+    blocks += snippets.length + problems.length;
+    if (snippets.length + problems.length > 0) lessons += 1;
+    const checked = snippetUnits(snippets.filter((s) => !s.meta.bad));
+    badProject.files.push(...snippetUnits(snippets.filter((s) => s.meta.bad)).map((unit) => ({ path: `${folder}/${unit.name}`, unit, lesson })));
+    if (checked.length === 0) continue;
+    const ambient = path.join(root, folder, AMBIENT_FILE);
+    projects.push({
+      dir: folder,
+      files: checked.map((unit) => ({ path: unit.name, unit, lesson })),
+      ambient: (await exists(ambient)) ? ambient : undefined,
+    });
+  }
+  if (badProject.files.length > 0) projects.push(badProject);
+
+  await rm(workDir, { recursive: true, force: true });
+  await Promise.all(projects.map((p) => writeProject(p, workDir, projectRoot)));
+  const rootConfig = path.join(workDir, "tsconfig.json");
+  const references = projects.map((p) => ({ path: `./${p.dir}` }));
+  await writeFile(rootConfig, `${JSON.stringify({ files: [], references }, null, 2)}\n`);
+
+  const output = projects.length > 0 ? await runCompiler(projectRoot, rootConfig) : "";
+  const units = new Map(projects.flatMap((p) => p.files.map((f) => [path.join(workDir, p.dir, f.path), f] as const)));
+  for (const d of parseCompilerOutput(output)) {
+    const found = d.file ? units.get(path.resolve(projectRoot, d.file)) : undefined;
+    if (!found) {
+      // A lesson's snippets.d.ts, or a problem with no file: report it as the compiler did.
+      errors.push({ file: d.file ? path.relative(projectRoot, path.resolve(projectRoot, d.file)) : "(compiler)", line: d.line, column: d.column, code: d.code, message: d.message });
+      continue;
+    }
+    // A problem on a generated line (the header) or past the end belongs to the nearest code line.
+    const mapped = found.unit.lineMap.filter((l) => l !== undefined);
+    const at = found.unit.lineMap[d.line - 1] ?? (d.line > found.unit.lineMap.length ? mapped.at(-1) : mapped[0]);
+    const line = at?.line ?? 0;
+    errors.push({
+      file: found.lesson.mdxFile,
+      line,
+      column: d.column,
+      code: d.code,
+      message: d.message,
+      fenceLine: at?.fenceLine,
+      source: found.lesson.mdxLines[line - 1],
+    });
+  }
+  return { lessons, blocks, badBlocks: badProject.files.length, errors };
+}
+
+export function formatSnippetError(e: SnippetError): string {
+  const lines = [`${e.file}:${e.line}:${e.column} - error ${e.code}: ${e.message}`];
+  if (e.source !== undefined) lines.push(`  ${String(e.line).padStart(5)} | ${e.source}`);
+  if (e.fenceLine !== undefined) lines.push(`        (in the \`\`\`ts block that opens at line ${e.fenceLine})`);
+  return lines.join("\n");
+}
