@@ -115,7 +115,7 @@ describe("checkSnippets", () => {
     root = await mkdtemp(path.join(tmpdir(), "quorum-snippets-"));
     // Inside the project, so the blocks resolve @types/node and installed packages as lessons do.
     workDir = path.join(process.cwd(), "node_modules", ".cache", `quorum-snippets-test-${path.basename(root)}`);
-    await mkdir(path.join(root, "01-one"));
+    await mkdir(path.join(root, "01-one", "snippets"), { recursive: true });
     await mkdir(path.join(root, "02-two"));
     await writeFile(
       path.join(root, "01-one", "index.mdx"),
@@ -125,11 +125,18 @@ describe("checkSnippets", () => {
         block(" bad", "const wrong: number = 'not checked';"), // 17-19
         block("", "const xs = [1, 2];", "export const first: number = xs[0];"), // 21-24: noUncheckedIndexedAccess
         block(" bad", "function broken( {"), // 26-28: a syntax error, reported at its last line
+        block("", 'import { PaymentsClient } from "./payments-client.js";', "export const c = new PaymentsClient();"), // 30-33
       ),
     );
-    await writeFile(path.join(root, "01-one", "snippets.d.ts"), 'declare module "made-up-kv" { export function sign(): string; }\n');
-    // Lesson two has no declarations: lesson one's must not leak into it.
-    await writeFile(path.join(root, "02-two", "index.mdx"), lesson(block("", 'import { sign } from "made-up-kv";', "export const t = sign();")));
+    // What lesson one's blocks take as given: a library's declaration and a module's stub.
+    await writeFile(path.join(root, "01-one", "snippets", "libraries.d.ts"), 'declare module "made-up-kv" { export function sign(): string; }\n');
+    await writeFile(path.join(root, "01-one", "snippets", "payments-client.d.ts"), "export declare class PaymentsClient {}\n");
+    // Lesson two has no declarations: lesson one's must not leak into it. "jose" is only a
+    // dependency's dependency here: installed, yet not the project's to rely on.
+    await writeFile(
+      path.join(root, "02-two", "index.mdx"),
+      lesson(block("", 'import { sign } from "made-up-kv";', 'import { jwtVerify } from "jose";', "export const t = [sign(), jwtVerify];")),
+    );
     report = await checkSnippets({ root, workDir });
   }, 60_000);
 
@@ -141,9 +148,10 @@ describe("checkSnippets", () => {
   const where = (r: SnippetReport) => r.errors.map((e) => `${path.basename(path.dirname(e.file))}:${e.line}:${e.code}`);
 
   it("reports exactly the broken blocks, at their lesson line", () => {
-    expect(report.blocks).toBe(6);
+    expect(report.blocks).toBe(7);
     expect(report.badBlocks).toBe(2);
-    expect(where(report).sort()).toEqual(["01-one:23:TS2322", "01-one:27:TS1005", "02-two:8:TS2307"]);
+    expect(where(report).sort()).toEqual(["01-one:23:TS2322", "01-one:27:TS1005", "02-two:8:TS2307", "02-two:8:snippet", "02-two:9:snippet"]);
+    expect(report.errors.find((e) => e.line === 9)?.message).toContain('imports "jose", which package.json does not install');
   });
 
   it("names the lesson file, the line, the code as written and the block", () => {
