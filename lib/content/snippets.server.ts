@@ -10,7 +10,7 @@
  */
 import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { builtinModules, createRequire } from "node:module";
+import { createRequire, isBuiltin } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import { z } from "zod";
@@ -118,14 +118,10 @@ const manifestSchema = z.object({
   devDependencies: z.record(z.string(), z.string()).optional(),
 });
 
-/** The packages a block may import for real: Node's own modules and what package.json installs. */
+/** The packages a block may import for real besides Node's own modules: what package.json installs. */
 async function installedPackages(projectRoot: string): Promise<Set<string>> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(projectRoot, "package.json"), "utf8")));
-  return new Set([
-    ...builtinModules.flatMap((m) => [m, `node:${m}`]),
-    ...Object.keys(manifest.dependencies ?? {}),
-    ...Object.keys(manifest.devDependencies ?? {}),
-  ]);
+  return new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]);
 }
 
 const IMPORT = /(?:\bfrom|^\s*import)\s*["']([^"'./][^"']*)["']/gm;
@@ -182,7 +178,7 @@ export async function checkSnippets(options: { root: string; workDir: string; pr
       unit.lineMap.forEach((at, i) => {
         for (const m of (lines[i] ?? "").matchAll(IMPORT)) {
           const specifier = m[1] ?? "";
-          if (at && !installed.has(packageOf(specifier)) && !declared.has(specifier)) {
+          if (at && !isBuiltin(specifier) && !installed.has(packageOf(specifier)) && !declared.has(specifier)) {
             problem(at.line, `imports "${specifier}", which package.json does not install: declare what the lesson uses of it in ${path.join(path.relative(projectRoot, root), folder, DECLARATIONS_DIR)}/*.d.ts`);
           }
         }
