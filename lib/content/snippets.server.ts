@@ -165,7 +165,7 @@ export async function checkSnippets(options: { root: string; workDir: string; pr
 
     const declarationsDir = path.join(root, folder, DECLARATIONS_DIR);
     const declarations = (await exists(declarationsDir))
-      ? (await readdir(declarationsDir)).filter((f) => f.endsWith(".d.ts")).sort().map((f) => path.join(declarationsDir, f))
+      ? (await readdir(declarationsDir, { recursive: true })).filter((f) => f.endsWith(".d.ts")).sort().map((f) => path.join(declarationsDir, f))
       : [];
     // A package the project merely happens to have (a dependency's dependency) must be declared
     // too, or the check would depend on what other packages pull in.

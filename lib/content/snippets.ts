@@ -4,9 +4,9 @@
  * Every ```ts block in a lesson is compiled (scripts/check-snippets.ts). Its fence meta may
  * say how:
  *   ```ts                 a module of its own; must type-check
- *   ```ts file=breaker.ts  part of the module breaker.ts: blocks naming the same file are
- *                          joined in lesson order, and other blocks import it as real code
- *                          would (`import { CircuitBreaker } from "./breaker.js"`)
+ *   ```ts file=breaker.ts  the module breaker.ts (a path such as src/breaker.ts works too):
+ *                          blocks naming the same file are joined in lesson order, and other
+ *                          blocks import it as real code would (`from "./breaker.js"`)
  *   ```ts bad              a deliberately wrong example ("don't do this"): checked for
  *                          syntax only
  * Pure: parsing and line bookkeeping only; snippets.server.ts writes the files and runs tsc.
@@ -50,7 +50,8 @@ export interface SnippetProblem {
   message: string;
 }
 
-const FILE_NAME = /^[a-z0-9]+(?:[.-][a-z0-9]+)*\.ts$/;
+// "breaker.ts", or a path inside the lesson's little project such as "test/payments.pact.test.ts".
+const FILE_NAME = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*\/)*[a-z0-9]+(?:[.-][a-z0-9]+)*\.ts$/;
 
 export function parseFenceMeta(meta: string | null | undefined): { ok: true; value: SnippetMeta } | { ok: false; message: string } {
   const value: SnippetMeta = { bad: false };
@@ -60,7 +61,7 @@ export function parseFenceMeta(meta: string | null | undefined): { ok: true; val
     } else if (word.startsWith("file=")) {
       const name = word.slice("file=".length);
       if (!FILE_NAME.test(name) || name.endsWith(".d.ts")) {
-        return { ok: false, message: `file=${name}: name a module like "breaker.ts" (lower case, ending in .ts)` };
+        return { ok: false, message: `file=${name}: name a module like "breaker.ts" or "test/breaker.test.ts" (lower case, ending in .ts)` };
       }
       value.file = name;
     } else {

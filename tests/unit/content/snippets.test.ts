@@ -12,11 +12,13 @@ describe("fence meta", () => {
     expect(parseFenceMeta(undefined)).toEqual({ ok: true, value: { bad: false } });
     expect(parseFenceMeta("bad")).toEqual({ ok: true, value: { bad: true } });
     expect(parseFenceMeta("file=circuit-breaker.ts")).toEqual({ ok: true, value: { bad: false, file: "circuit-breaker.ts" } });
+    expect(parseFenceMeta("file=test/breaker.test.ts")).toMatchObject({ ok: true, value: { file: "test/breaker.test.ts" } });
   });
 
   it("rejects unknown words, odd file names and a bad block that claims a file", () => {
     expect(parseFenceMeta("bda")).toMatchObject({ ok: false, message: expect.stringContaining('unknown word "bda"') });
     expect(parseFenceMeta("file=../x.ts")).toMatchObject({ ok: false });
+    expect(parseFenceMeta("file=/abs.ts")).toMatchObject({ ok: false });
     expect(parseFenceMeta("file=Breaker.ts")).toMatchObject({ ok: false });
     expect(parseFenceMeta("file=types.d.ts")).toMatchObject({ ok: false });
     expect(parseFenceMeta("bad file=x.ts")).toMatchObject({ ok: false });
@@ -125,12 +127,13 @@ describe("checkSnippets", () => {
         block(" bad", "const wrong: number = 'not checked';"), // 17-19
         block("", "const xs = [1, 2];", "export const first: number = xs[0];"), // 21-24: noUncheckedIndexedAccess
         block(" bad", "function broken( {"), // 26-28: a syntax error, reported at its last line
-        block("", 'import { PaymentsClient } from "./payments-client.js";', "export const c = new PaymentsClient();"), // 30-33
+        block(" file=test/client.test.ts", 'import { PaymentsClient } from "../src/payments-client.js";', "export const c = new PaymentsClient();"), // 30-33
       ),
     );
     // What lesson one's blocks take as given: a library's declaration and a module's stub.
     await writeFile(path.join(root, "01-one", "snippets", "libraries.d.ts"), 'declare module "made-up-kv" { export function sign(): string; }\n');
-    await writeFile(path.join(root, "01-one", "snippets", "payments-client.d.ts"), "export declare class PaymentsClient {}\n");
+    await mkdir(path.join(root, "01-one", "snippets", "src"));
+    await writeFile(path.join(root, "01-one", "snippets", "src", "payments-client.d.ts"), "export declare class PaymentsClient {}\n");
     // Lesson two has no declarations: lesson one's must not leak into it. "jose" is only a
     // dependency's dependency here: installed, yet not the project's to rely on.
     await writeFile(
