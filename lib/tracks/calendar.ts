@@ -37,8 +37,17 @@ export function dayFromIsoDate(text: string): Day | null {
   return ms / DAY_MS;
 }
 
+/** Recently written dates: a team's due dates fall on few distinct days, and formatting a Date is slow. */
+const isoDates = new Map<Day, string>();
+
 export function isoDateOfDay(day: Day): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let text = isoDates.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDates.size > 4096) isoDates.clear();
+    isoDates.set(day, text);
+  }
+  return text;
 }
 
 /** The start of a day in UTC milliseconds: what Intl needs to print the day with timeZone "UTC". */

@@ -226,40 +226,43 @@ export function deriveTrackProgress({ track, lessons, learner, startedAt, time }
   const today = dayOf(time.now, offset);
   const startDay = startedAt === null ? null : dayOf(startedAt, offset);
 
-  const plan: { key: string; kind: StepProgress["kind"]; lessonId: string | null; title: string; due: Due; core: Core }[] = [];
-  if (track.assessment) {
-    plan.push({ key: ASSESSMENT_STEP, kind: "assessment", lessonId: null, title: "Self-assessment", due: track.assessment.due, core: assessmentCore(indexed) });
-  }
-  for (const step of track.steps) {
-    const lesson = lessons.get(step.lessonId);
-    plan.push({
-      key: step.lessonId,
-      kind: "lesson",
-      lessonId: step.lessonId,
-      title: lesson?.title ?? step.lessonId,
-      due: step.due,
-      // A lesson the app does not know (a team track older than a content change) is shown, never done.
-      core: lesson ? lessonCore(indexed, lesson, track.passMark) : UNKNOWN_LESSON_CORE,
-    });
-  }
-
-  const steps = plan.map(({ core, ...step }, i): StepProgress => {
-    const dueDay = dueDayOf(step.due, startDay);
+  const steps: StepProgress[] = [];
+  // Objects are built field by field rather than spread: this runs 10,000 times for a
+  // lead's dashboard of 500 members, and spreads cost more than the arithmetic.
+  const add = (key: string, kind: StepProgress["kind"], lessonId: string | null, title: string, due: Due, core: Core) => {
+    const dueDay = dueDayOf(due, startDay);
     const done = core.status === "done";
     const doneDay = core.completedAt === null ? null : dayOf(core.completedAt, offset);
     const daysLate = done && dueDay !== null && doneDay !== null && doneDay > dueDay ? doneDay - dueDay : 0;
-    return {
-      ...step,
-      ...core,
-      position: i + 1,
+    steps.push({
+      key,
+      position: steps.length + 1,
+      kind,
+      lessonId,
+      title,
+      status: core.status,
+      ticked: core.ticked,
+      checklistTotal: core.checklistTotal,
+      best: core.best,
+      passed: core.passed,
+      due,
       dueDay,
       dueDate: dueDay === null ? null : isoDateOfDay(dueDay),
       daysLeft: dueDay === null ? null : dueDay - today,
       overdue: !done && dueDay !== null && today > dueDay,
+      completedAt: core.completedAt,
       doneLate: daysLate > 0,
       daysLate,
-    };
-  });
+      lastActivityAt: core.lastActivityAt,
+    });
+  };
+  if (track.assessment) add(ASSESSMENT_STEP, "assessment", null, "Self-assessment", track.assessment.due, assessmentCore(indexed));
+  for (const step of track.steps) {
+    const lesson = lessons.get(step.lessonId);
+    // A lesson the app does not know (a team track older than a content change) is shown, never done.
+    const core = lesson ? lessonCore(indexed, lesson, track.passMark) : UNKNOWN_LESSON_CORE;
+    add(step.lessonId, "lesson", step.lessonId, lesson?.title ?? step.lessonId, step.due, core);
+  }
 
   const doneSteps = steps.filter((s) => s.status === "done");
   const complete = steps.length > 0 && doneSteps.length === steps.length;
