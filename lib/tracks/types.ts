@@ -68,3 +68,14 @@ export function outlineOf(track: TrackOutline): TrackOutline {
     steps: track.steps.map((s) => ({ lessonId: s.lessonId, due: s.due })),
   };
 }
+
+/** Just what derivation needs of a lesson, so a client island is not handed whole summaries. */
+export function trackLessonOf(lesson: TrackLesson): TrackLesson {
+  return { id: lesson.id, title: lesson.title, checklistIds: lesson.checklistIds, hasQuiz: lesson.hasQuiz };
+}
+
+/** The last "days after starting" due day on a track: how long it is paced over; null when unpaced. */
+export function pacedOverDays(track: TrackPlan): number | null {
+  const days = [track.assessment?.due, ...track.steps.map((s) => s.due)].flatMap((due) => (due?.kind === "days" ? [due.days] : []));
+  return days.length === 0 ? null : Math.max(...days);
+}
