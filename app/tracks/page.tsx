@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLessonSummaries } from "@/lib/content/lessons.server";
 import { getTracks } from "@/lib/content/tracks.server";
+import { pacedOverDays } from "@/lib/tracks/types";
 import { FollowingNotice } from "@/components/tracks/FollowingNotice";
 import { TrackCard } from "@/components/tracks/TrackCard";
 
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
 };
 
 export default async function TracksPage() {
-  const [tracks, lessons] = await Promise.all([getTracks(), getLessonSummaries()]);
+  const [all, lessons] = await Promise.all([getTracks(), getLessonSummaries()]);
+  // Shortest first: the gentlest start at the top.
+  const tracks = [...all].sort((a, b) => (pacedOverDays(a) ?? Infinity) - (pacedOverDays(b) ?? Infinity) || a.steps.length - b.steps.length);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-12 sm:px-6">
       <p className="text-sm font-semibold tracking-wider text-accent uppercase">Tracks</p>
