@@ -105,7 +105,7 @@ function browserStorage(): Storage | undefined {
 }
 
 /** The app's one store of followed tracks. Client components only. */
-export const useFollowing = createFollowingStore({ storage: browserStorage, now: Date.now });
+export const useFollowing = createFollowingStore({ storage: browserStorage, now: () => Date.now() });
 
 let started = false;
 
