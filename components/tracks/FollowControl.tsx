@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFollowing } from "@/lib/tracks/store";
 import { dayOf } from "@/lib/tracks/calendar";
 import { percent } from "@/components/ui/format";
+import { StepBar } from "./StepBar";
 import { dueWords, formatDay, TONE_CLASS } from "./format";
 import { useTrackView } from "./TrackProgressIsland";
 
@@ -59,11 +60,7 @@ export function FollowControl({ trackId, title }: { trackId: string; title: stri
           </button>
         )}
       </div>
-      <div className="mt-4 flex h-2 gap-1" aria-hidden="true">
-        {progress.steps.map((s) => (
-          <span key={s.key} className={`flex-1 rounded-full ${s.status === "done" ? "bg-good" : s.overdue ? "bg-bad" : s.key === next?.key ? "bg-accent" : "bg-sunken"}`} />
-        ))}
-      </div>
+      <StepBar progress={progress} className="mt-4 h-2" />
       {next ? (
         <p className="mt-4 text-sm" data-testid="track-next">
           Next:{" "}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { lessonLookup } from "@/lib/tracks/derive";
 import type { TrackLesson, TrackOutline } from "@/lib/tracks/types";
+import { StepBar } from "./StepBar";
 import { dueWords, TONE_CLASS } from "./format";
 import { FollowingNotice } from "./FollowingNotice";
 import { type TrackView, useTrackViews } from "./useTrackProgress";
@@ -58,11 +59,7 @@ export function FollowedTracks({ views: { ready, followed } }: { views: Followed
                 {progress.overdue > 0 ? <span className="ml-2 font-semibold text-bad">{progress.overdue} overdue</span> : null}
               </p>
             </div>
-            <div className="mt-3 flex h-1.5 gap-1" aria-hidden="true">
-              {progress.steps.map((s) => (
-                <span key={s.key} className={`flex-1 rounded-full ${s.status === "done" ? "bg-good" : s.overdue ? "bg-bad" : s.key === next?.key ? "bg-accent" : "bg-sunken"}`} />
-              ))}
-            </div>
+            <StepBar progress={progress} className="mt-3 h-1.5" />
             {next ? (
               <p className="mt-3 text-sm" data-testid={`followed-next-${track.id}`}>
                 Next on this track:{" "}

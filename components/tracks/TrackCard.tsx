@@ -11,7 +11,7 @@ export function TrackCard({ track, lessons }: { track: Track; lessons: readonly 
   const minutes = used.reduce((n, l) => n + l.minutes, 0);
   const days = pacedOverDays(track);
   return (
-    <li className="rounded-xl border border-line bg-surface p-5 transition-colors hover:border-accent sm:p-6">
+    <li className="rounded-xl border border-line bg-surface p-5 sm:p-6">
       <h2 className="text-xl font-semibold tracking-tight">
         <Link href={`/tracks/${track.id}`} className="hover:text-accent hover:underline">
           {track.title}
