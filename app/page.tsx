@@ -1,9 +1,11 @@
 import { CURRICULUM } from "@/lib/content/curriculum";
 import { getLessonSummaries } from "@/lib/content/lessons.server";
+import { getTracks } from "@/lib/content/tracks.server";
+import { outlineOf } from "@/lib/tracks/types";
 import { CurriculumMap } from "@/components/curriculum/CurriculumMap";
 
 export default async function HomePage() {
-  const lessons = await getLessonSummaries();
+  const [lessons, tracks] = await Promise.all([getLessonSummaries(), getTracks()]);
   const minutes = lessons.reduce((n, l) => n + l.minutes, 0);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-12 sm:px-6">
@@ -15,7 +17,7 @@ export default async function HomePage() {
         {CURRICULUM.length} practices, each a lesson you can read in one sitting, a checklist of skills to own, and a quiz that
         explains every answer. Your progress stays in this browser. {lessons.length} lessons, {readingTime(minutes)} of reading, are ready.
       </p>
-      <CurriculumMap lessons={lessons} totalPractices={CURRICULUM.length} />
+      <CurriculumMap lessons={lessons} totalPractices={CURRICULUM.length} tracks={tracks.map(outlineOf)} />
     </div>
   );
 }

@@ -45,6 +45,10 @@ const pages: { route: string; file: string }[] = [
 for (const name of (await readdir(path.join(appDir, "lessons"))).filter((f) => f.endsWith(".html")).sort()) {
   pages.push({ route: `/lessons/${name.replace(/\.html$/, "")}`, file: path.join(appDir, "lessons", name) });
 }
+if (existsSync(path.join(appDir, "tracks.html"))) pages.push({ route: "/tracks", file: path.join(appDir, "tracks.html") });
+for (const name of existsSync(path.join(appDir, "tracks")) ? (await readdir(path.join(appDir, "tracks"))).filter((f) => f.endsWith(".html")).sort() : []) {
+  pages.push({ route: `/tracks/${name.replace(/\.html$/, "")}`, file: path.join(appDir, "tracks", name) });
+}
 
 const rows = [];
 for (const page of pages) rows.push({ route: page.route, ...(await pageWeight(page.file)) });

@@ -7,6 +7,8 @@ import { useProgress } from "@/lib/progress/store";
 import type { LessonStatus } from "@/lib/progress/types";
 import { percent } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { FollowedTracks, TrackMarks, useFollowedViews } from "@/components/tracks/FollowedTracks";
+import type { TrackOutline } from "@/lib/tracks/types";
 
 const NODE: Record<LessonStatus, string> = {
   "not-started": "border-line bg-surface text-muted",
@@ -16,8 +18,9 @@ const NODE: Record<LessonStatus, string> = {
 };
 
 /** The curriculum as a path: where the learner is, what is done, what comes next. */
-export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly LessonSummary[]; totalPractices: number }) {
+export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lessons: readonly LessonSummary[]; totalPractices: number; tracks?: readonly TrackOutline[] }) {
   const facts = useProgress((s) => s.facts);
+  const followed = useFollowedViews(tracks, lessons);
   const hydrated = useProgress((s) => s.hydrated);
   const overall = overallProgress(facts, lessons);
   const nextUp = lessons.find((l) => {
@@ -60,6 +63,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
           </p>
         ) : null}
       </section>
+      <FollowedTracks views={followed} />
 
       <ol className="relative mt-10" aria-label="Lessons">
         <span aria-hidden="true" className="absolute top-4 bottom-4 left-[1.1875rem] w-px bg-line" />
@@ -94,6 +98,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
                   </span>
                   <span>{best === null ? "Quiz not taken" : `Best quiz score ${percent(best)}`}</span>
                 </span>
+                <TrackMarks lessonId={lesson.id} views={followed} />
               </Link>
             </li>
           );

@@ -13,6 +13,7 @@ export function SiteHeader() {
           <Link href="/" className="hidden rounded-md px-1.5 py-1 text-muted hover:text-ink sm:inline sm:px-2">
             Curriculum
           </Link>
+          <Link href="/tracks" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">Tracks</Link>
           <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Progress
           </Link>

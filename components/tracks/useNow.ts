@@ -1,0 +1,20 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { TimeContext } from "@/lib/tracks/calendar";
+
+/**
+ * The current time for derivation, read here (a component may read the clock; lib/tracks
+ * never does). Null until mounted, so the server's HTML and the first render agree; then
+ * refreshed every minute so "due today" turns into "overdue" without a reload.
+ */
+export function useNow(): TimeContext | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setNow(Date.now());
+    tick();
+    const timer = setInterval(tick, 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return useMemo(() => (now === null ? null : { now, utcOffsetMinutes: -new Date(now).getTimezoneOffset() }), [now]);
+}

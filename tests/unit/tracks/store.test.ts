@@ -1,0 +1,77 @@
+import { FOLLOWING_KEY, followedIds, readStoredFollowing } from "@/lib/tracks/following";
+import { createFollowingStore } from "@/lib/tracks/store";
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  keys() {
+    return [...this.map.keys()];
+  }
+}
+
+function setup(storage = new MemoryStorage()) {
+  let now = 1_000;
+  const store = createFollowingStore({ storage: () => storage, now: () => now });
+  return { store, storage, advance: (ms: number) => (now += ms) };
+}
+
+describe("the store of followed tracks", () => {
+  it("follows with the start time, persists it under its own key, and stops following", async () => {
+    const { store, storage, advance } = setup();
+    await store.persist.rehydrate();
+    store.getState().follow("on-call-ready");
+    advance(500);
+    store.getState().follow("on-call-ready"); // following again keeps the first start
+    store.getState().follow("first-two-weeks");
+    expect(JSON.parse(storage.getItem(FOLLOWING_KEY)!)).toEqual({
+      version: 1,
+      state: { following: { "on-call-ready": { startedAt: 1000 }, "first-two-weeks": { startedAt: 1500 } } },
+    });
+    const again = setup(storage);
+    await again.store.persist.rehydrate();
+    expect(again.store.getState()).toMatchObject({ hydrated: true, following: { "on-call-ready": { startedAt: 1000 } } });
+    again.store.getState().unfollow("on-call-ready");
+    expect(JSON.parse(storage.getItem(FOLLOWING_KEY)!).state.following).toEqual({ "first-two-weeks": { startedAt: 1500 } });
+  });
+
+  it.each([
+    ["{not json", "it is not valid JSON"],
+    [JSON.stringify({ following: {} }), "it has no version number"],
+    [JSON.stringify({ version: 2, state: { following: {} } }), "it is in format 2, and this version of Quorum reads format 1"],
+    [JSON.stringify({ version: 1, state: { following: { "Bad Id": { startedAt: 1 } } } }), "it is not a valid list of followed tracks (following.Bad Id: Invalid input)"],
+    [JSON.stringify({ version: 1, state: { following: { x: { startedAt: -5 } } } }), "it is not a valid list of followed tracks (following.x.startedAt: Invalid input)"],
+  ])("sets aside %s under a backup key, says why, and starts empty", async (raw, reason) => {
+    const storage = new MemoryStorage();
+    storage.setItem(FOLLOWING_KEY, raw);
+    const { store } = setup(storage);
+    await store.persist.rehydrate();
+    expect(store.getState()).toMatchObject({ hydrated: true, following: {}, recovered: { backupKey: `${FOLLOWING_KEY}.backup.1000`, reason } });
+    expect(storage.getItem(`${FOLLOWING_KEY}.backup.1000`)).toBe(raw);
+    // The bad copy is only under the backup key now; the key itself holds valid (empty) state.
+    expect(readStoredFollowing(storage.getItem(FOLLOWING_KEY)).kind).not.toBe("bad");
+    store.getState().follow("on-call-ready");
+    expect(readStoredFollowing(storage.getItem(FOLLOWING_KEY))).toEqual({ kind: "ok", state: { following: { "on-call-ready": { startedAt: 1000 } } } });
+  });
+
+  it("lists followed tracks that still exist, most recently started first", () => {
+    const state = { following: { a: { startedAt: 5 }, gone: { startedAt: 9 }, b: { startedAt: 7 } } };
+    expect(followedIds(state, new Set(["a", "b"]))).toEqual(["b", "a"]);
+  });
+});
