@@ -1,0 +1,16 @@
+/** Reads the whole database, to show that a refused request changed nothing. */
+import { getDb } from "@/lib/server/db/client";
+import { accounts, instanceSettings, invitations, members, organizations, sessions, users, verifications } from "@/lib/server/db/schema";
+
+const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings };
+
+/** Every row of every table except the rate-limit counters (which refused requests do count). */
+export async function snapshot(): Promise<Record<string, string[]>> {
+  const db = await getDb();
+  const result: Record<string, string[]> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const rows = await db.select().from(table);
+    result[name] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return result;
+}
