@@ -12,11 +12,27 @@ const SECRET_FIELD = /pass(word)?|secret|token|cookie|authorization|session[-_]?
 /** Replaces the value of every field (at any depth) whose name looks like it holds a secret. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) return describeError(value, depth);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) out[key] = SECRET_FIELD.test(key) ? "[redacted]" : redact(v, depth + 1);
   return out;
+}
+
+/**
+ * An error as log fields. A failed Drizzle query carries its parameters (which may be a password
+ * hash or a session token) in `params` and in its message: keep the SQL, drop the values.
+ */
+function describeError(error: Error, depth: number): Record<string, unknown> {
+  const code = "code" in error ? error.code : undefined;
+  const failedQuery = "query" in error && "params" in error;
+  return {
+    name: error.name,
+    message: failedQuery ? `Failed query: ${String(error.query)}` : error.message,
+    ...(code !== undefined ? { code } : {}),
+    ...(failedQuery ? {} : { stack: error.stack }),
+    ...(error.cause !== undefined ? { cause: redact(error.cause, depth + 1) } : {}),
+  };
 }
 
 export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = {}, now = new Date()): string {

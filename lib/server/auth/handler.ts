@@ -45,6 +45,9 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     assertSameOrigin(req);
     let forward = req;
     if (method === "POST") {
+      if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
+        throw new ProblemError("unsupported-media-type", "Send the body as application/json.");
+      }
       const body = await readBodyBytes(req, DEFAULT_BODY_LIMIT);
       forward = new Request(req.url, { method: req.method, headers: req.headers, body });
       await guardBeforeAuth(path, body);
@@ -108,7 +111,8 @@ async function asProblem(response: Response): Promise<Response> {
   const headers: Record<string, string> = {};
   const retryAfter = response.headers.get("x-retry-after");
   if (response.status === 429 && retryAfter) headers["retry-after"] = retryAfter;
-  const problem = problemResponse(problemTypeForStatus(response.status), detail, {
+  const type = code === "VALIDATION_ERROR" ? "validation-failed" : problemTypeForStatus(response.status);
+  const problem = problemResponse(type, detail, {
     status: response.status,
     headers,
     extensions: code ? { code } : {},

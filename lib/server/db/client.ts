@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { dataDirectory, getEnv, type Env } from "../env";
 import { log } from "../log";
+import { DatabaseUnavailableError } from "./errors";
 import { lastAppliedMigration, MIGRATIONS_FOLDER, pendingMigrations, readJournal } from "./migrations";
 import * as schema from "./schema";
 import { pgliteWithTimeouts, withTimeout } from "./timeouts";
@@ -72,7 +73,10 @@ async function openPostgres(env: Env, url: string): Promise<{ database: Database
     idle_in_transaction_session_timeout: timeout * 2,
     application_name: "quorum",
   });
+  // A connection the server closes (idle-in-transaction timeout, restart) emits "error"; unheard,
+  // that would end the process. Log it: the request that used it already got its own error.
   pool.on("error", (error) => log("error", "database connection error", { error }));
+  pool.on("connect", (client) => client.on("error", (error) => log("warn", "database connection lost", { error })));
   // One process migrates at a time: the others wait on the lock, then find nothing to do.
   const client = await pool.connect();
   let applied: string[] = [];
@@ -109,13 +113,6 @@ type Slot = { opening?: Promise<Database>; closing?: boolean };
 // On globalThis, not in module scope: `next dev` reloads modules, and Next may bundle this module
 // into several chunks; there must still be one database (one PGlite) per process.
 const slot = ((globalThis as { [KEY]?: Slot })[KEY] ??= {});
-
-export class DatabaseUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DatabaseUnavailableError";
-  }
-}
 
 /**
  * The process's database, opened (and migrated) on first use. Never called during `next build`:
@@ -155,6 +152,8 @@ export async function closeDatabase(): Promise<void> {
   await database?.close();
   log("info", "database closed", { driver: database?.driver, location: database?.location });
 }
+
+export { DatabaseUnavailableError };
 
 /** Forgets a closed database so the process may open one again (tests that reopen the same files). */
 export function resetDatabaseForTests(): void {

@@ -1,7 +1,6 @@
 import "server-only";
 import type * as z from "zod";
-import { DatabaseUnavailableError } from "../db/client";
-import { DatabaseTimeoutError } from "../db/timeouts";
+import { isDatabaseUnavailable } from "../db/errors";
 import { log } from "../log";
 import { assertSameOrigin } from "./origin";
 import { PROBLEM_CONTENT_TYPE, problemResponse, ProblemError, responseForProblem } from "./problem";
@@ -40,8 +39,8 @@ export function clientAddress(req: Request): string {
 /** Turns anything thrown below a handler into a problem answer (and logs what was not expected). */
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ProblemError) return responseForProblem(error, { requestId });
-  if (error instanceof DatabaseTimeoutError || error instanceof DatabaseUnavailableError) {
-    log("warn", "database unavailable", { requestId, error: error.message });
+  if (isDatabaseUnavailable(error)) {
+    log("warn", "database unavailable", { requestId, error });
     return problemResponse("unavailable", "The database is not available right now; try again shortly.", {
       headers: { "retry-after": "5" },
       extensions: { requestId },

@@ -24,7 +24,7 @@ export const POST = route(async (req, ctx) => {
   if (!invitation) throw new ProblemError("not-found", "This invitation link is not valid.");
   if (invitation.status !== "pending") throw new ProblemError("conflict", `This invitation is ${invitation.status}: ask for a new link.`);
   if (invitation.email !== user.email.toLowerCase()) {
-    throw new ProblemError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+    throw new ProblemError("forbidden", "This invitation was sent to another email address: sign in with that address to accept it.");
   }
   const { teamId } = await acceptInvitation(await getAuth(), req.headers, token);
   return json({ teamId });
