@@ -70,5 +70,6 @@ export function getEnv(): Env {
 
 /** The absolute PGlite data directory. */
 export function dataDirectory(env: Env): string {
-  return path.resolve(process.cwd(), env.QUORUM_DATA_DIR);
+  // The data directory is chosen at run time; nothing in it belongs in the build.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.QUORUM_DATA_DIR);
 }

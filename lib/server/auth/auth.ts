@@ -10,7 +10,7 @@ import { getEnv, type Env } from "../env";
 import { consumeRateLimit, RATE_LIMITS, type RateLimitRule } from "../http/rate-limit";
 import { log } from "../log";
 import { loadActor } from "../teams/queries";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./limits";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account/rules";
 import { ac, teamRoles } from "./roles";
 import { resolveAuthSecret } from "./secret";
 

@@ -2,7 +2,7 @@ import "server-only";
 import * as z from "zod";
 import { getDb } from "../db/client";
 import { DEFAULT_BODY_LIMIT, readBodyBytes } from "../http/body";
-import { assertSameOrigin } from "../http/origin";
+import { assertSameOrigin, withBrowserOrigin } from "../http/origin";
 import { problemResponse, problemTypeForStatus, ProblemError } from "../http/problem";
 import { enforceRateLimit, RATE_LIMITS } from "../http/rate-limit";
 import { requestIdFor } from "../http/request-id";
@@ -43,13 +43,13 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     if (!method) throw new ProblemError("not-found", "There is no such auth endpoint.");
     if (req.method !== method) throw new ProblemError("method-not-allowed", `Use ${method} here.`, { headers: { allow: method } });
     assertSameOrigin(req);
-    let forward = req;
+    let forward = withBrowserOrigin(req, null);
     if (method === "POST") {
       if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
         throw new ProblemError("unsupported-media-type", "Send the body as application/json.");
       }
       const body = await readBodyBytes(req, DEFAULT_BODY_LIMIT);
-      forward = new Request(req.url, { method: req.method, headers: req.headers, body });
+      forward = withBrowserOrigin(req, body);
       await guardBeforeAuth(path, body);
     }
     const auth = await getAuth();

@@ -1,5 +1,6 @@
 import "server-only";
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -47,6 +48,7 @@ async function openPglite(env: Env): Promise<{ database: Database; created: bool
   const dir = dataDirectory(env);
   // PG_VERSION is the first file initdb writes: without it the directory is new (or empty).
   const created = !existsSync(path.join(dir, "PG_VERSION"));
+  await mkdir(dir, { recursive: true }); // PGlite makes the directory, not its parents
   const raw = new PGlite(dir);
   await raw.waitReady;
   // Migrate with the wide budget, then serve requests with the narrow one.

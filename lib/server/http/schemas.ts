@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/limits";
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account/rules";
 import { TEAM_ROLES } from "../auth/roles";
 
 /** Request shapes shared by route handlers (and their tests). */
@@ -7,8 +7,13 @@ import { TEAM_ROLES } from "../auth/roles";
 /** Better Auth's ids: 32 random letters and digits. Anything else cannot name a row. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export const emailSchema = z.email({ error: "Enter an email address like name@example.com." }).trim().toLowerCase().max(254);
-export const nameSchema = z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
+export const emailSchema = z
+  .string({ error: "Enter an email address like name@example.com." })
+  .trim()
+  .toLowerCase()
+  .max(MAX_EMAIL_LENGTH)
+  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+export const nameSchema = z.string().trim().min(1, "Enter a name.").max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`);
 export const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)

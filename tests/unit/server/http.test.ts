@@ -73,6 +73,9 @@ describe("the same-origin rule", () => {
     ["POST with a cookie but no origin at all", "POST", { cookie: "a=b" }, "cross-origin"],
     ["POST with neither cookie nor origin (not a browser)", "POST", {}, "pass"],
     ["DELETE from another origin", "DELETE", { origin: "https://evil.example", cookie: "a=b" }, "cross-origin"],
+    // next start addresses every request to its own hostname (localhost); the browser's Host tells where it really went.
+    ["POST via 127.0.0.1 (Host says so)", "POST", { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", cookie: "a=b" }, "pass"],
+    ["POST whose Origin differs from Host", "POST", { host: "127.0.0.1:3000", origin: "http://localhost:3000", cookie: "a=b" }, "cross-origin"],
   ] as const)("%s", (_name, method, headers, expected) => {
     expect(verdict(method, headers)).toBe(expected);
   });

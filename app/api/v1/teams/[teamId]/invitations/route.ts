@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { readJsonBody } from "@/lib/server/http/body";
 import { assertAllowed } from "@/lib/server/http/deny";
+import { requestOrigin } from "@/lib/server/http/origin";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/http/rate-limit";
 import { json, parseParams, route } from "@/lib/server/http/route";
 import { idSchema, inviteBody } from "@/lib/server/http/schemas";
@@ -31,7 +32,7 @@ export const POST = route(async (req, ctx) => {
   await enforceRateLimit(db, `invite:${user.id}`, RATE_LIMITS.invitationsPerUser);
   const invitation = await inviteToTeam(await getAuth(), req.headers, { teamId, email, role });
   const env = getEnv();
-  const link = new URL(`/invite/${invitation.id}`, env.BETTER_AUTH_URL ?? req.url).toString();
+  const link = new URL(`/invite/${invitation.id}`, env.BETTER_AUTH_URL ?? requestOrigin(req)).toString();
   const team = await getTeam(db, teamId);
   const emailed = await trySend(createMailer(env), {
     to: email,
