@@ -27,14 +27,25 @@ export function AccountEntry() {
     };
   }, []);
 
-  const base = "max-w-32 truncate rounded-md px-1.5 py-1 text-sm sm:max-w-48 sm:px-2";
-  return name ? (
-    <Link href="/account" className={`${base} font-medium text-ink hover:text-accent`} title={`Your account (${name})`} data-testid="account-entry">
-      {name}
-    </Link>
-  ) : (
-    <Link href="/signin" className={`${base} text-muted hover:text-ink`} data-testid="account-entry">
-      Sign in
+  if (!name) {
+    return (
+      <Link href="/signin" className="rounded-md px-1.5 py-1 text-sm text-muted hover:text-ink sm:px-2" data-testid="account-entry">
+        Sign in
+      </Link>
+    );
+  }
+  // Phones show the initials in a circle (the full name is still the link's text for screen readers).
+  const initials = name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase())
+    .join("");
+  return (
+    <Link href="/account" title={`Your account (${name})`} className="flex items-center rounded-md px-1 py-1 text-sm font-medium text-ink hover:text-accent sm:px-2" data-testid="account-entry">
+      <span aria-hidden="true" className="grid size-7 place-items-center rounded-full border border-line bg-surface text-xs sm:hidden">
+        {initials}
+      </span>
+      <span className="sr-only sm:not-sr-only sm:max-w-48 sm:truncate">{name}</span>
     </Link>
   );
 }
