@@ -29,7 +29,7 @@ export function AccountEntry() {
 
   if (!name) {
     return (
-      <Link href="/signin" className="rounded-md px-1.5 py-1 text-sm text-muted hover:text-ink sm:px-2" data-testid="account-entry">
+      <Link href="/signin" className="whitespace-nowrap rounded-md px-1.5 py-1 text-sm text-muted hover:text-ink sm:px-2" data-testid="account-entry">
         Sign in
       </Link>
     );

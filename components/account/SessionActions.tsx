@@ -31,7 +31,7 @@ export function SessionActions() {
           {pending === "everywhere" ? "Signing out everywhere…" : "Sign out of every device"}
         </button>
       </div>
-      <p role="status" className="mt-2 min-h-5 text-sm font-medium text-bad">
+      <p role="status" className="mt-2 text-sm font-medium text-bad empty:hidden">
         {error}
       </p>
     </div>

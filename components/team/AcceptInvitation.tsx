@@ -2,11 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import * as z from "zod/mini";
-import { sendJson } from "@/lib/account/client";
+import { pick, sendJson } from "@/lib/account/client";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
-
-const accepted = z.object({ teamId: z.string() });
 
 export function AcceptInvitation({ token, teamName }: { token: string; teamName: string }) {
   const router = useRouter();
@@ -18,8 +15,8 @@ export function AcceptInvitation({ token, teamName }: { token: string; teamName:
     setError(null);
     const result = await sendJson("POST", `/api/v1/invitations/${token}/accept`);
     if (result.ok) {
-      const parsed = accepted.safeParse(result.data);
-      router.push(parsed.success ? `/teams/${parsed.data.teamId}` : "/teams");
+      const teamId = pick(result.data, "teamId");
+      router.push(teamId ? `/teams/${teamId}` : "/teams");
       return;
     }
     setPending(false);

@@ -1,15 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import * as z from "zod/mini";
-import { sendJson } from "@/lib/account/client";
+import { pick, sendJson } from "@/lib/account/client";
 import { collectErrors, nameError } from "@/lib/account/rules";
 import { primaryButton } from "@/components/ui/buttons";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
 import { useForm } from "@/components/account/useForm";
-
-const created = z.object({ team: z.object({ id: z.string() }) });
 
 export function CreateTeamForm() {
   const router = useRouter();
@@ -22,8 +19,8 @@ export function CreateTeamForm() {
       async () => {
         const result = await sendJson("POST", "/api/v1/teams", { name: form.values.name.trim() });
         if (!result.ok) return form.failWith(result.problem);
-        const parsed = created.safeParse(result.data);
-        router.push(parsed.success ? `/teams/${parsed.data.team.id}` : "/teams");
+        const id = pick(result.data, "team", "id");
+        router.push(id ? `/teams/${id}` : "/teams");
       },
     );
   };

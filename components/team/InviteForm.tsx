@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import * as z from "zod/mini";
-import { sendJson } from "@/lib/account/client";
+import { pick, sendJson } from "@/lib/account/client";
 import { collectErrors, emailError } from "@/lib/account/rules";
 import { useForm } from "@/components/account/useForm";
 import { primaryButton } from "@/components/ui/buttons";
@@ -12,16 +11,18 @@ import { Field } from "@/components/ui/Field";
 import { CopyLink } from "./CopyLink";
 import { ROLE_LABELS, type RoleName } from "./roles";
 
-const answer = z.object({
-  invitation: z.object({ email: z.string(), link: z.string(), expiresAt: z.string() }),
-  emailed: z.boolean(),
-});
+interface Made {
+  email: string;
+  link: string;
+  expiresAt: string;
+  emailed: boolean;
+}
 
 /** Invite by email address: the answer is a link to copy (and an email when the server can send one). */
 export function InviteForm({ teamId, roles }: { teamId: string; roles: RoleName[] }) {
   const router = useRouter();
   const form = useForm({ email: "", role: "member" });
-  const [made, setMade] = useState<z.infer<typeof answer> | null>(null);
+  const [made, setMade] = useState<Made | null>(null);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -31,8 +32,8 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: RoleName[
       async () => {
         const result = await sendJson("POST", `/api/v1/teams/${teamId}/invitations`, { email: form.values.email.trim(), role: form.values.role });
         if (!result.ok) return form.failWith(result.problem);
-        const parsed = answer.safeParse(result.data);
-        if (parsed.success) setMade(parsed.data);
+        const [email, link, expiresAt] = [pick(result.data, "invitation", "email"), pick(result.data, "invitation", "link"), pick(result.data, "invitation", "expiresAt")];
+        if (email && link && expiresAt) setMade({ email, link, expiresAt, emailed: typeof result.data === "object" && result.data !== null && "emailed" in result.data && result.data.emailed === true });
         form.setValues({ email: "", role: form.values.role });
         router.refresh();
       },
@@ -80,12 +81,12 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: RoleName[
       {made && (
         <div className="mt-4 rounded-lg border border-good/50 bg-good-soft p-4" data-testid="invitation-made">
           <p className="font-medium">
-            Invitation for {made.invitation.email} ready{made.emailed ? ", and emailed to them" : ""}.
+            Invitation for {made.email} ready{made.emailed ? ", and emailed to them" : ""}.
           </p>
           <p className="mb-2 mt-1 text-sm text-muted">
-            It works once, for that address, until {new Date(made.invitation.expiresAt).toLocaleDateString("en", { dateStyle: "long" })}.
+            It works once, for that address, until {new Date(made.expiresAt).toLocaleDateString("en", { dateStyle: "long" })}.
           </p>
-          <CopyLink link={made.invitation.link} label={`Invitation link for ${made.invitation.email}`} />
+          <CopyLink link={made.link} label={`Invitation link for ${made.email}`} />
         </div>
       )}
     </div>

@@ -2,7 +2,6 @@
  * The account and team pages' way to call the API: JSON in, and either the data or the problem
  * (RFC 9457) out, with the field errors the server listed. Browser code; no React.
  */
-import * as z from "zod/mini";
 
 export interface Problem {
   status: number;
@@ -16,12 +15,27 @@ export interface Problem {
 
 export type Result<T = unknown> = { ok: true; data: T } | { ok: false; problem: Problem };
 
-const problemSchema = z.object({
-  title: z.optional(z.string()),
-  detail: z.optional(z.string()),
-  code: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
-});
+/*
+ * Plain checks rather than zod: zod/mini is shared with the progress store, and using it here
+ * made the bundler split it into a chunk of its own, which cost every lesson page 1.6 KB.
+ */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** A field of an answer, read safely: `pick(data, "team", "id")` is a string or undefined. */
+export function pick(data: unknown, ...path: string[]): string | undefined {
+  let value = data;
+  for (const key of path) value = isRecord(value) ? value[key] : undefined;
+  return text(value);
+}
+
+function parseProblem(data: unknown): { title?: string; detail?: string; code?: string; errors: { field: string; message: string }[] } {
+  if (!isRecord(data)) return { errors: [] };
+  const errors = Array.isArray(data.errors)
+    ? data.errors.flatMap((e) => (isRecord(e) && typeof e.field === "string" && typeof e.message === "string" ? [{ field: e.field, message: e.message }] : []))
+    : [];
+  return { title: text(data.title), detail: text(data.detail), code: text(data.code), errors };
+}
 
 export async function sendJson(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Result> {
   let response: Response;
@@ -43,10 +57,9 @@ export async function sendJson(method: "GET" | "POST" | "PATCH" | "DELETE", url:
     data = null;
   }
   if (response.ok) return { ok: true, data };
-  const parsed = problemSchema.safeParse(data);
-  const problem = parsed.success ? parsed.data : {};
+  const problem = parseProblem(data);
   const fields: Record<string, string> = {};
-  for (const error of problem.errors ?? []) fields[error.field] = error.message;
+  for (const error of problem.errors) fields[error.field] = error.message;
   return {
     ok: false,
     problem: {
