@@ -36,8 +36,9 @@ function describeError(error: Error, depth: number): Record<string, unknown> {
 }
 
 export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = {}, now = new Date()): string {
-  const safe = redact(fields);
-  return JSON.stringify({ time: now.toISOString(), level, msg, ...(safe as LogFields) });
+  const safe: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) safe[key] = SECRET_FIELD.test(key) ? "[redacted]" : redact(value);
+  return JSON.stringify({ time: now.toISOString(), level, msg, ...safe });
 }
 
 const RANK: Record<LogLevel | "silent", number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };

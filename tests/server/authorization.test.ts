@@ -4,6 +4,7 @@
  * Each refusal has the right status and a problem body, shows nothing, and changes nothing.
  */
 import { beforeAll, describe, expect, test } from "vitest";
+import * as z from "zod";
 import * as accountRoute from "@/app/api/v1/account/route";
 import * as exportRoute from "@/app/api/v1/account/export/route";
 import * as acceptRoute from "@/app/api/v1/invitations/[token]/accept/route";
@@ -21,7 +22,7 @@ import { buildWorld, expiredSessionOf, forgedSessionOf, invite, type World } fro
 let w: World;
 let expired: { cookie: string };
 let forged: { cookie: string };
-/** A pending invitation of Alpha (for Mo's address... no: for a stranger), and one of Beta. */
+/** A pending invitation of Alpha (for an address nobody has), and one of Beta (for the stranger). */
 let alphaInvitation: string;
 let betaInvitation: string;
 let stranger: Session;
@@ -147,7 +148,10 @@ describe("a plain member cannot do what needs a lead or an owner (403)", () => {
   test("GET /teams/:id shows a plain member the team and its leads, no one else and no invitations", async () => {
     const answer = await call(teamRoute.GET, { path: "/x", params: { teamId: w.alpha }, session: w.member });
     expect(answer.status).toBe(200);
-    const team = (answer.body as { team: { canManage: boolean; members: { userId: string }[]; invitations: unknown[]; seenBy: { userId: string }[] } }).team;
+    const person = z.object({ userId: z.string() });
+    const { team } = z
+      .object({ team: z.object({ canManage: z.boolean(), members: z.array(person), invitations: z.array(z.unknown()), seenBy: z.array(person) }) })
+      .parse(answer.body);
     expect(team.canManage).toBe(false);
     expect(team.invitations).toEqual([]);
     expect(team.members.map((m) => m.userId).sort()).toEqual([w.admin.userId, w.lead.userId, w.member.userId].sort());
@@ -205,7 +209,7 @@ describe("what is allowed works", () => {
     expect(created.status).toBe(201);
     const invited = await call(invitationsRoute.POST, { path: "/x", params: { teamId: w.alpha }, body: { email: "Newbie@Example.com", role: "member" }, session: w.lead });
     expect(invited.status).toBe(201);
-    const invitation = (invited.body as { invitation: { id: string; email: string; link: string }; emailed: boolean });
+    const invitation = z.object({ invitation: z.object({ id: z.string(), email: z.string(), link: z.string() }), emailed: z.boolean() }).parse(invited.body);
     expect(invitation.invitation.email).toBe("newbie@example.com");
     expect(invitation.invitation.link).toBe(`http://localhost:3000/invite/${invitation.invitation.id}`);
     expect(invitation.invitation.id).toMatch(/^[A-Za-z0-9]{32}$/);

@@ -4,6 +4,7 @@
  * JSON log line per request that never holds a secret.
  */
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import * as z from "zod";
 import * as authRoute from "@/app/api/v1/auth/[...all]/route";
 import * as healthRoute from "@/app/api/v1/health/route";
 import * as readyRoute from "@/app/api/v1/ready/route";
@@ -174,7 +175,7 @@ describe("logs", () => {
     const { id } = await invite(w.admin, w.alpha, "logged@example.com", "member");
     await call(invitationRoute.GET, { path: `/api/v1/invitations/${id}`, params: { token: id }, headers: { "x-request-id": "log-test-1" } });
     await signIn(w.member.email, PASSWORD);
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = lines.map((line) => z.record(z.string(), z.unknown()).parse(JSON.parse(line)));
     const requests = entries.filter((e) => e.msg === "request");
     expect(requests).toHaveLength(3);
     for (const entry of requests) {

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import * as z from "zod";
 import { freePort } from "./support/postgres-cluster";
 import { buildWorld, invite, type World } from "./support/world";
 import * as invitationsRoute from "@/app/api/v1/teams/[teamId]/invitations/route";
@@ -59,7 +60,7 @@ test("with SMTP configured, the link is emailed too", async () => {
   const answer = await call(invitationsRoute.POST, { path: "/x", params: { teamId: w.alpha }, body: { email: "mailed@example.com", role: "member" }, session: w.admin });
   expect(answer.status).toBe(201);
   expect(answer.body).toMatchObject({ emailed: true });
-  const link = (answer.body as { invitation: { link: string } }).invitation.link;
+  const link = z.object({ invitation: z.object({ link: z.string() }) }).parse(answer.body).invitation.link;
   expect(received).toHaveLength(1);
   expect(received[0]).toContain("mailed@example.com");
   expect(received[0]!.replace(/=\n/g, "")).toContain(link);
