@@ -29,6 +29,25 @@ function slowPost(url: string, path: string, body: string, split: number) {
   return { response, sendRest: () => sendRest() };
 }
 
+async function until(condition: () => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A GET on a connection of its own (fetch would reuse a kept-alive one). */
+function freshConnectionGet(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+  });
+}
+
 test("start: one log line says which database, where, whether it was created, which migrations ran", async () => {
   const app = await startApp();
   try {
@@ -47,9 +66,9 @@ test("SIGTERM: the request in flight completes, the process exits 0, the write i
   const inFlight = slowPost(app.url, "/api/v1/setup", body, 12);
   await new Promise((resolve) => setTimeout(resolve, 300));
   app.child.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  // Shutting down: no new connections are accepted.
-  await expect(fetch(`${app.url}/api/v1/health`)).rejects.toThrow();
+  await until(() => logEntries(app).some((e) => e.msg === "shutting down"));
+  // Shutting down: a new connection is refused.
+  await expect(freshConnectionGet(`${app.url}/api/v1/health`)).rejects.toThrow(/ECONNREFUSED/);
   inFlight.sendRest();
   const answer = await inFlight.response;
   expect(answer.status, answer.body).toBe(201);
