@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { sendJson } from "@/lib/account/client";
 import { secondaryButton } from "@/components/ui/buttons";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** Sign out here, or everywhere (every session of the account ends, this one too). */
 export function SessionActions() {
@@ -31,9 +32,7 @@ export function SessionActions() {
           {pending === "everywhere" ? "Signing out everywhere…" : "Sign out of every device"}
         </button>
       </div>
-      <p role="status" className="mt-2 text-sm font-medium text-bad empty:hidden">
-        {error}
-      </p>
+      <ActionError message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { pick, sendJson } from "@/lib/account/client";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { ActionError } from "@/components/ui/ActionError";
 
 export function AcceptInvitation({ token, teamName }: { token: string; teamName: string }) {
   const router = useRouter();
@@ -28,9 +29,7 @@ export function AcceptInvitation({ token, teamName }: { token: string; teamName:
       <button type="button" className={primaryButton} disabled={pending} onClick={() => void accept()}>
         {pending ? "Joining…" : `Join ${teamName}`}
       </button>
-      <p role="status" className="mt-2 min-h-5 text-sm font-medium text-bad">
-        {error}
-      </p>
+      <ActionError message={error} />
     </div>
   );
 }

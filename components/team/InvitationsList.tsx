@@ -4,6 +4,7 @@ import { CopyLink } from "./CopyLink";
 import { ROLE_LABELS } from "./roles";
 import type { InvitationRow } from "./types";
 import { useTeamAction } from "./useTeamAction";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** Pending invitations: copy a link again, or revoke it (the link stops working). */
 export function InvitationsList({ teamId, invitations, origin }: { teamId: string; invitations: InvitationRow[]; origin: string }) {
@@ -35,9 +36,7 @@ export function InvitationsList({ teamId, invitations, origin }: { teamId: strin
           </li>
         ))}
       </ul>
-      <p role="status" className="mt-2 min-h-5 text-sm font-medium text-bad">
-        {error}
-      </p>
+      <ActionError message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/lib/account/client";
 import { dangerButton } from "@/components/ui/buttons";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** Leave the team (refused, in words, for its only owner). */
 export function LeaveTeam({ teamId, memberId, teamName }: { teamId: string; memberId: string; teamName: string }) {
@@ -25,9 +26,7 @@ export function LeaveTeam({ teamId, memberId, teamName }: { teamId: string; memb
       <button type="button" className={dangerButton} disabled={pending} onClick={() => void leave()}>
         {pending ? "Leaving…" : "Leave this team"}
       </button>
-      <p role="status" className="mt-2 min-h-5 text-sm font-medium text-bad">
-        {error}
-      </p>
+      <ActionError message={error} />
     </div>
   );
 }

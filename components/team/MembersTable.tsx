@@ -4,6 +4,7 @@ import { dangerButton } from "@/components/ui/buttons";
 import { RoleBadge, ROLE_LABELS } from "./roles";
 import type { MemberRow } from "./types";
 import { useTeamAction } from "./useTeamAction";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** The team's members for a lead or owner: change a role, remove someone (as allowed, row by row). */
 export function MembersTable({ teamId, members }: { teamId: string; members: MemberRow[] }) {
@@ -58,9 +59,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
           </li>
         ))}
       </ul>
-      <p role="status" className="mt-2 min-h-5 text-sm font-medium text-bad">
-        {error}
-      </p>
+      <ActionError message={error} />
     </div>
   );
 }
