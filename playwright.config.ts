@@ -1,7 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { launchOptions } from "./tests/e2e/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// A fresh embedded database for every run (worker processes re-read this file and inherit the variable).
+process.env.QUORUM_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "quorum-e2e-"));
 
 /** End-to-end tests run against the production build (`npm run build` first), in Chromium. */
 export default defineConfig({
@@ -19,8 +24,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: launchOptions() } }],
   webServer: {
     command: `npx next start --port ${port} --hostname 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
+    env: { QUORUM_DATA_DIR: process.env.QUORUM_E2E_DATA_DIR, NEXT_MANUAL_SIG_HANDLE: "1" },
+    // Ready once the database is created and migrated (PGlite takes a few seconds the first time).
+    url: `http://127.0.0.1:${port}/api/v1/ready`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });

@@ -5,7 +5,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // lib/server modules import "server-only"; under vitest they are the server.
+      "server-only": fileURLToPath(new URL("./tests/server/support/server-only.ts", import.meta.url)),
+    },
   },
   test: {
     globals: true,

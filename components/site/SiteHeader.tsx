@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountEntry } from "@/components/account/AccountEntry";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -18,7 +19,8 @@ export function SiteHeader() {
             Progress
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <AccountEntry />
           <ThemeSwitcher />
         </div>
       </div>

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvitationsList } from "@/components/team/InvitationsList";
+import { InviteForm } from "@/components/team/InviteForm";
+import { LeaveTeam } from "@/components/team/LeaveTeam";
+import { MembersTable } from "@/components/team/MembersTable";
+import { RoleBadge, ROLE_ORDER } from "@/components/team/roles";
+import type { MemberRow } from "@/components/team/types";
+import { WhatLeadsSee } from "@/components/team/WhatLeadsSee";
+import { authorize } from "@/lib/server/authorize";
+import { getDb } from "@/lib/server/db/client";
+import { getEnv } from "@/lib/server/env";
+import { ProblemError } from "@/lib/server/http/problem";
+import { requirePageUser } from "@/lib/server/pages";
+import { countOwners, loadActor } from "@/lib/server/teams/queries";
+import { teamViewFor } from "@/lib/server/teams/view";
+
+export const metadata: Metadata = { title: "Team" };
+export const dynamic = "force-dynamic";
+
+async function siteOrigin(): Promise<string> {
+  const configured = getEnv().BETTER_AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+  const { teamId } = await params;
+  const user = await requirePageUser(`/teams/${teamId}`);
+  const db = await getDb();
+  const actor = await loadActor(db, user.id);
+  const view = await teamViewFor(db, actor, teamId).catch((error: unknown) => {
+    if (error instanceof ProblemError && error.type === "not-found") notFound();
+    throw error;
+  });
+  const ownerCount = await countOwners(db, teamId);
+
+  const rows: MemberRow[] = view.members.map((m) => {
+    const target = { userId: m.userId, role: m.role };
+    const roleChoices = view.canManage
+      ? ROLE_ORDER.filter((role) => role === m.role || authorize(actor, { kind: "member.changeRole", teamId, target, newRole: role, ownerCount }).allowed)
+      : [m.role];
+    return {
+      memberId: m.memberId,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      isMe: m.userId === user.id,
+      roleChoices,
+      canRemove: view.canManage && authorize(actor, { kind: "member.remove", teamId, target, ownerCount }).allowed,
+    };
+  });
+  const inviteRoles = ROLE_ORDER.filter((role) => authorize(actor, { kind: "invitation.create", teamId, role }).allowed).reverse();
+  const leaveDecision = authorize(actor, { kind: "team.leave", teamId, ownerCount });
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-12 sm:px-6">
+      <p className="text-sm">
+        <Link href="/teams" className="text-muted underline-offset-2 hover:text-ink hover:underline">
+          ← Your teams
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">{view.name}</h1>
+        <RoleBadge role={view.myRole} />
+      </div>
+
+      {view.canManage ? (
+        <>
+          <section aria-labelledby="members-heading" className="mt-8">
+            <h2 id="members-heading" className="mb-3 text-lg font-semibold">
+              Members ({rows.length})
+            </h2>
+            <MembersTable teamId={teamId} members={rows} />
+          </section>
+          <section aria-labelledby="invite-heading" className="mt-8 rounded-xl border border-line bg-surface p-5">
+            <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
+              Invite someone
+            </h2>
+            <InviteForm teamId={teamId} roles={inviteRoles} />
+          </section>
+          <section aria-labelledby="pending-heading" className="mt-8">
+            <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
+              Pending invitations
+            </h2>
+            <InvitationsList
+              teamId={teamId}
+              origin={await siteOrigin()}
+              invitations={view.invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
+            />
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="leads-heading" className="mt-8" data-testid="member-view">
+          <h2 id="leads-heading" className="mb-3 text-lg font-semibold">
+            Who leads this team
+          </h2>
+          <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
+            {view.seenBy.map((m) => (
+              <li key={m.memberId} className="flex flex-wrap items-center gap-3 p-4">
+                <span className="font-medium">{m.name}</span>
+                <RoleBadge role={m.role} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <WhatLeadsSee leaders={view.seenBy.map((m) => ({ name: m.name, role: m.role }))} assignsAnything={false} />
+
+      <section aria-labelledby="leave-heading" className="mt-10">
+        <h2 id="leave-heading" className="mb-3 text-lg font-semibold">
+          Leave the team
+        </h2>
+        {leaveDecision.allowed ? (
+          <LeaveTeam teamId={teamId} memberId={view.myMemberId} teamName={view.name} />
+        ) : (
+          <p className="text-muted">{leaveDecision.reason}</p>
+        )}
+      </section>
+    </div>
+  );
+}

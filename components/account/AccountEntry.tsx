@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+/**
+ * The header's account entry: "Sign in", or the signed-in user's name linking to their account.
+ * Kept tiny on purpose (every page loads it): a plain fetch of /api/v1/session, which answers
+ * without touching the database when there is no session cookie. Pages stay static: the
+ * server renders "Sign in", the browser swaps in the name.
+ */
+export function AccountEntry() {
+  const [name, setName] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetch("/api/v1/session", { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { user?: { name?: unknown } | null } | null) => {
+        if (live && typeof body?.user?.name === "string") setName(body.user.name);
+      })
+      .catch(() => {
+        // Offline or no server: the entry stays "Sign in".
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!name) {
+    return (
+      <Link href="/signin" className="whitespace-nowrap rounded-md px-1.5 py-1 text-sm text-muted hover:text-ink sm:px-2" data-testid="account-entry">
+        Sign in
+      </Link>
+    );
+  }
+  // Phones show the initials in a circle (the full name is still the link's text for screen readers).
+  const initials = name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase())
+    .join("");
+  return (
+    <Link href="/account" title={`Your account (${name})`} className="flex items-center rounded-md px-1 py-1 text-sm font-medium text-ink hover:text-accent sm:px-2" data-testid="account-entry">
+      <span aria-hidden="true" className="grid size-7 place-items-center rounded-full border border-line bg-surface text-xs sm:hidden">
+        {initials}
+      </span>
+      <span className="sr-only sm:not-sr-only sm:max-w-48 sm:truncate">{name}</span>
+    </Link>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { type Result, sendJson } from "@/lib/account/client";
+
+/** Runs one team change, then re-renders the page from the server; keeps the last error in words. */
+export function useTeamAction() {
+  const router = useRouter();
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (key: string, method: "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Result> => {
+    setPending(key);
+    setError(null);
+    const result = await sendJson(method, url, body);
+    setPending(null);
+    if (result.ok) router.refresh();
+    else setError(result.problem.detail);
+    return result;
+  };
+
+  return { run, pending, error };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { DatabaseTimeoutError } from "./timeouts";
+
+/** Thrown when the database cannot be used at all (during a build, or after shutdown began). */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/** PostgreSQL error codes that mean "try again later", not "your request is wrong". */
+const TRANSIENT_SQLSTATE = new Set(["57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01"]);
+const TRANSIENT_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+const TRANSIENT_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error/i;
+
+/**
+ * Whether an error (or any error it wraps: Drizzle wraps driver errors in `cause`) means the
+ * database is unreachable, too slow or shutting down: the request gets a 503 to retry, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || !(error instanceof Error)) return false;
+  if (error instanceof DatabaseTimeoutError || error instanceof DatabaseUnavailableError) return true;
+  const code = "code" in error && typeof error.code === "string" ? error.code : "";
+  if (TRANSIENT_SQLSTATE.has(code) || code.startsWith("08") || TRANSIENT_ERRNO.has(code)) return true;
+  if (TRANSIENT_MESSAGE.test(error.message)) return true;
+  return isDatabaseUnavailable(error.cause, depth + 1);
+}
