@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SyncStatus } from "@/components/account/SyncStatus";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -17,7 +18,8 @@ export function SiteHeader() {
             Progress
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex min-w-0 items-center gap-3">
+          <SyncStatus />
           <ThemeSwitcher />
         </div>
       </div>
