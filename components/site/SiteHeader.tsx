@@ -18,7 +18,7 @@ export function SiteHeader() {
             Progress
           </Link>
         </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-3">
+        <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
           <SyncStatus />
           <ThemeSwitcher />
         </div>

@@ -46,6 +46,8 @@ export function timeUntil(at: number, now: number): string {
 export interface StatusWords {
   /** The state, short and stable: this is what a screen reader announces when it changes. */
   label: string;
+  /** The label for a phone's header, where a few words must do ("Offline (3)"). */
+  short: string;
   /** When, or what next; changes as time passes, so it is kept out of the live region. */
   detail: string | null;
 }
@@ -53,20 +55,22 @@ export interface StatusWords {
 export function describeSyncStatus(status: SyncStatus, now: number): StatusWords {
   switch (status.kind) {
     case "signed-out":
-      return { label: "", detail: null };
+      return { label: "", short: "", detail: null };
     case "syncing":
-      return { label: "Syncing…", detail: null };
+      return { label: "Syncing…", short: "Syncing…", detail: null };
     case "synced":
-      return { label: "Synced", detail: timeAgo(status.at, now) };
+      return { label: "Synced", short: "Synced", detail: timeAgo(status.at, now) };
     case "offline":
       return {
         label: status.pending > 0 ? `Offline: ${plural(status.pending, "change", "changes")} waiting` : "Offline",
+        short: status.pending > 0 ? `Offline (${status.pending})` : "Offline",
         detail: status.retryAt === null ? "syncs when back online" : `can't reach the server, retrying ${timeUntil(status.retryAt, now)}`,
       };
     case "error": {
       const waiting = status.pending > 0 ? `, ${plural(status.pending, "change", "changes")} waiting` : "";
       return {
         label: `Not synced${waiting}`,
+        short: "Not synced",
         detail: status.retryAt === null ? status.problem : `${status.problem}; retrying ${timeUntil(status.retryAt, now)}`,
       };
     }

@@ -66,7 +66,7 @@ describe("the sync engine", () => {
     expect(keys(device.requests[0])).toEqual(["checklist:testing/x", "attempts:a-id-0002"]);
     expect(repo.entriesOf(account)).toHaveLength(2);
     expect(device.status()).toEqual({ kind: "synced", at: Date.now() });
-    expect(describeSyncStatus(device.status(), Date.now())).toEqual({ label: "Synced", detail: "just now" });
+    expect(describeSyncStatus(device.status(), Date.now())).toEqual({ label: "Synced", short: "Synced", detail: "just now" });
   });
 
   it("syncs a change after a pause (debounced), and a stream of changes at least every few seconds", async () => {
@@ -201,7 +201,7 @@ describe("the sync engine", () => {
     await settle();
     const status = device.status();
     expect(status).toMatchObject({ kind: "error", problem: "the server asked to slow down" });
-    expect(describeSyncStatus(status, Date.now())).toEqual({ label: "Not synced", detail: "the server asked to slow down; retrying in 31 s" });
+    expect(describeSyncStatus(status, Date.now())).toEqual({ label: "Not synced", short: "Not synced", detail: "the server asked to slow down; retrying in 31 s" });
     await vi.advanceTimersByTimeAsync(29_999);
     expect(device.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1_000);

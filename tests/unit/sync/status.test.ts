@@ -21,8 +21,10 @@ describe("sync status in words", () => {
 
   it("names each state, with the number of changes waiting", () => {
     expect(describeSyncStatus({ kind: "offline", pending: 0, retryAt: null }, now).label).toBe("Offline");
+    expect(describeSyncStatus({ kind: "offline", pending: 3, retryAt: null }, now).short).toBe("Offline (3)");
     expect(describeSyncStatus({ kind: "error", problem: "Quorum has been updated: reload the page to sync", pending: 0, retryAt: null }, now)).toEqual({
       label: "Not synced",
+      short: "Not synced",
       detail: "Quorum has been updated: reload the page to sync",
     });
   });
