@@ -65,6 +65,8 @@ export interface EngineOptions {
   /** A stream of changes still syncs at least this often. */
   maxWaitMs: number;
   periodMs: number;
+  /** Focus or a tab becoming visible syncs, unless the last sync is more recent than this. */
+  focusCooldownMs: number;
   timeoutMs: number;
   backoff: BackoffOptions;
   maxRequestBytes: number;
@@ -76,6 +78,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   debounceMs: 1_500,
   maxWaitMs: 5_000,
   periodMs: 30_000,
+  focusCooldownMs: 5_000,
   timeoutMs: 20_000,
   backoff: DEFAULT_BACKOFF,
   maxRequestBytes: MAX_SYNC_REQUEST_BYTES,
@@ -210,6 +213,9 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
 
   function scheduleSoon() {
     if (stopped || !started || flight || timer?.reason === "retry") return;
+    // Switching windows back and forth should not be a request each time.
+    const last = memory.lastSyncedAt;
+    if (last !== null && timers.now() - last < o.focusCooldownMs && status.kind === "synced") return;
     if (!deps.isOnline()) return waitOffline();
     if (timer && timer.at <= timers.now()) return;
     setTimer(timers.now(), "soon");

@@ -14,7 +14,14 @@ const timers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-const options = { debounceMs: 1_500, maxWaitMs: 5_000, periodMs: 30_000, timeoutMs: 20_000, backoff: { baseMs: 1_000, capMs: 60_000 } };
+const options = {
+  debounceMs: 1_500,
+  maxWaitMs: 5_000,
+  periodMs: 30_000,
+  focusCooldownMs: 5_000,
+  timeoutMs: 20_000,
+  backoff: { baseMs: 1_000, capMs: 60_000 },
+};
 
 /** A transport that answers from a script of results, then from the real server. */
 function scripted(repo: MemorySyncRepository, script: (TransportResult | "hang")[]): Transport {
@@ -297,6 +304,19 @@ describe("the sync engine", () => {
     device.engine.visibility(true);
     await settle();
     expect(device.requests).toHaveLength(3);
+  });
+
+  it("syncs on focus, but not again and again while the learner switches windows", async () => {
+    const { device } = setup();
+    device.engine.start();
+    await settle();
+    device.engine.focus();
+    await settle();
+    expect(device.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(6_000);
+    device.engine.focus();
+    await settle();
+    expect(device.requests).toHaveLength(2);
   });
 
   it("reads every page of a long answer in one sync", async () => {
