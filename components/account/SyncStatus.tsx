@@ -31,9 +31,12 @@ export function SyncStatus() {
     if (!hasSignedInHint(document.cookie)) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import("@/lib/sync/browser").then((sync) => {
-      if (!cancelled) stop = sync.startBrowserSync();
-    });
+    import("@/lib/sync/browser")
+      .then((sync) => {
+        if (!cancelled) stop = sync.startBrowserSync();
+      })
+      // The sync code could not load (the network dropped at that moment): nothing to show; the next page load tries again.
+      .catch(() => {});
     return () => {
       cancelled = true;
       stop?.();
