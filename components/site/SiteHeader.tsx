@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountEntry } from "@/components/account/AccountEntry";
+import { SyncStatus } from "@/components/account/SyncStatus";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -19,7 +20,8 @@ export function SiteHeader() {
             Progress
           </Link>
         </nav>
-        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+        <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
+          <SyncStatus />
           <AccountEntry />
           <ThemeSwitcher />
         </div>

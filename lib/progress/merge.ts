@@ -30,7 +30,8 @@ function mergeRecords<V>(a: Record<string, V>, b: Record<string, V>, pick: (x: V
 function mergeAttempt(a: QuizAttempt, b: QuizAttempt): QuizAttempt {
   const order = compareTimestamps(a.at, b.at);
   if (order !== 0) return order > 0 ? a : b;
-  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+  // Canonical JSON, not JSON.stringify: a copy parsed from the server has its keys in another order.
+  return canonicalJson(a) >= canonicalJson(b) ? a : b;
 }
 
 function isAfter(at: Timestamp, resetAt: Timestamp | null): boolean {
@@ -61,13 +62,18 @@ export function mergeFacts(a: ProgressFacts, b: ProgressFacts): ProgressFacts {
   return pruneBefore(union, resetAt);
 }
 
+/** JSON with object keys sorted, so equal values serialize equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}
+
 /** A canonical form (keys sorted) so two equal fact sets compare equal whatever their key order. */
 export function canonicalFacts(facts: ProgressFacts): string {
-  return JSON.stringify(facts, (_key, value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : value,
-  );
+  return canonicalJson(facts);
 }
 
 export function sameFacts(a: ProgressFacts, b: ProgressFacts): boolean {

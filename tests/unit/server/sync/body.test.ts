@@ -1,0 +1,37 @@
+import { readBodyWithin } from "@/lib/server/sync/body";
+
+vi.mock("server-only", () => ({}));
+
+function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cancelled = false;
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next === undefined || cancelled) controller.close();
+      else controller.enqueue(encoder.encode(next));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+}
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+describe("readBodyWithin", () => {
+  it("reads a body within the limit, multi-byte characters included", async () => {
+    expect(await readBodyWithin(post("héllo"), 6)).toEqual({ ok: true, text: "héllo" });
+    expect(await readBodyWithin(new Request("http://localhost/"), 6)).toEqual({ ok: true, text: "" });
+  });
+
+  it("refuses a declared length over the limit without reading", async () => {
+    expect(await readBodyWithin(post("tiny", { "content-length": "1000000" }), 100)).toEqual({ ok: false, reason: "too-large" });
+  });
+
+  it("stops reading a stream that runs past the limit, whatever it declared", async () => {
+    const request = post(streamOf(["a".repeat(60), "b".repeat(60), "c".repeat(60)]));
+    expect(await readBodyWithin(request, 100)).toEqual({ ok: false, reason: "too-large" });
+  });
+});
