@@ -24,7 +24,14 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         ...(options.rehypePlugins ?? []),
         rehypeSlug,
         rehypeCollectHeadings(facts),
-        [rehypeShikiFromHighlighter, highlighter, { themes: CODE_THEMES, defaultColor: false, fallbackLanguage: "text" }],
+        // No time limit per line: shiki's default (500 ms) stops tokenizing a line that takes
+        // longer, and on a loaded build machine the rest of the line then keeps the colour of
+        // its last token. A build must give the same page however busy the machine is.
+        [
+          rehypeShikiFromHighlighter,
+          highlighter,
+          { themes: CODE_THEMES, defaultColor: false, fallbackLanguage: "text", tokenizeTimeLimit: 0 },
+        ],
       ];
       return options;
     },
