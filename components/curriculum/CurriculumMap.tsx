@@ -12,6 +12,7 @@ const NODE: Record<LessonStatus, string> = {
   "not-started": "border-line bg-surface text-muted",
   "in-progress": "border-accent bg-accent-soft text-accent",
   done: "border-good bg-good text-surface",
+  "tested-out": "border-deep bg-deep-soft text-deep",
   skipped: "border-line bg-sunken text-muted",
 };
 
