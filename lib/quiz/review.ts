@@ -4,7 +4,7 @@
  */
 import { compareTimestamps } from "@/lib/progress/clock";
 import type { ProgressFacts, ReviewEvent } from "@/lib/progress/types";
-import { type Card, type CardSource, cardKey, deriveCards } from "./cards";
+import { type Card, type CardSource, deriveCards } from "./cards";
 import { applyReview, type CardSchedule, newCardSchedule, ratingFor } from "./schedule";
 
 export interface ScheduledCard extends Card {
@@ -17,20 +17,31 @@ export interface ScheduledCard extends Card {
  * brought a review stamped earlier.
  */
 export function replayCard(since: number, events: readonly ReviewEvent[]): CardSchedule {
-  const ordered = [...events].sort((a, b) => compareTimestamps(a.at, b.at));
-  const start = Math.min(since, ordered[0]?.at.wall ?? since);
-  return ordered.reduce((card, e) => applyReview(card, e.at.wall, ratingFor(e.correct, e.confidence)), newCardSchedule(start));
+  const ordered = isInOrder(events) ? events : [...events].sort((a, b) => compareTimestamps(a.at, b.at));
+  let card = newCardSchedule(Math.min(since, ordered[0]?.at.wall ?? since));
+  for (const e of ordered) card = applyReview(card, e.at.wall, ratingFor(e.correct, e.confidence));
+  return card;
+}
+
+/** Events usually arrive in the order they happened; checking is cheaper than sorting. */
+function isInOrder(events: readonly ReviewEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (compareTimestamps(events[i - 1]!.at, events[i]!.at) > 0) return false;
+  return true;
 }
 
 export function scheduleCards(cards: readonly Card[], reviews: ProgressFacts["reviews"]): ScheduledCard[] {
-  const byCard = new Map<string, ReviewEvent[]>();
-  for (const event of Object.values(reviews)) {
-    const key = cardKey(event.lessonId, event.questionId);
-    const list = byCard.get(key);
+  // Grouped by lesson, then question: nested maps look up the ids as they are, with no key to
+  // build per event. for…in, because Object.values copies a year of events into an array first.
+  const byLesson = new Map<string, Map<string, ReviewEvent[]>>();
+  for (const id in reviews) {
+    const event = reviews[id]!;
+    let byQuestion = byLesson.get(event.lessonId);
+    if (!byQuestion) byLesson.set(event.lessonId, (byQuestion = new Map()));
+    const list = byQuestion.get(event.questionId);
     if (list) list.push(event);
-    else byCard.set(key, [event]);
+    else byQuestion.set(event.questionId, [event]);
   }
-  return cards.map((card) => ({ ...card, schedule: replayCard(card.since.wall, byCard.get(card.key) ?? []) }));
+  return cards.map((card) => ({ ...card, schedule: replayCard(card.since.wall, byLesson.get(card.lessonId)?.get(card.questionId) ?? []) }));
 }
 
 /** Every card with its schedule, from the facts and the content. */

@@ -71,13 +71,11 @@ export function applyReview(card: CardSchedule, reviewedAt: number, rating: Grad
   const elapsed = reviewed ? daysBetween(last, reviewedAt) : 0;
   const memory: FSRSState | null = reviewed ? { stability: card.stability, difficulty: card.difficulty } : null;
   const retrievability = reviewed ? algorithm.forgetting_curve(elapsed, card.stability) : undefined;
-  const stateFor = (g: Grade) => algorithm.next_state(memory, elapsed, g, retrievability);
-  const intervalFor = (state: FSRSState) => algorithm.next_interval(state.stability, elapsed);
-
-  const again = stateFor(Rating.Again);
-  const hard = stateFor(Rating.Hard);
-  const hardInterval = intervalFor(hard);
-  const againInterval = Math.min(intervalFor(again), hardInterval);
+  // Plain statements rather than small closures: this runs once per review event of a replay.
+  const again = algorithm.next_state(memory, elapsed, Rating.Again, retrievability);
+  const hard = algorithm.next_state(memory, elapsed, Rating.Hard, retrievability);
+  const hardInterval = algorithm.next_interval(hard.stability, elapsed);
+  const againInterval = Math.min(algorithm.next_interval(again.stability, elapsed), hardInterval);
   let chosen = again;
   let interval = againInterval;
   if (rating !== Rating.Again) {
@@ -85,14 +83,12 @@ export function applyReview(card: CardSchedule, reviewedAt: number, rating: Grad
     interval = Math.max(hardInterval, againInterval + 1);
   }
   if (rating === Rating.Good || rating === Rating.Easy) {
-    const good = stateFor(Rating.Good);
-    chosen = good;
-    interval = Math.max(intervalFor(good), interval + 1);
+    chosen = algorithm.next_state(memory, elapsed, Rating.Good, retrievability);
+    interval = Math.max(algorithm.next_interval(chosen.stability, elapsed), interval + 1);
   }
   if (rating === Rating.Easy) {
-    const easy = stateFor(Rating.Easy);
-    chosen = easy;
-    interval = Math.max(intervalFor(easy), interval + 1);
+    chosen = algorithm.next_state(memory, elapsed, Rating.Easy, retrievability);
+    interval = Math.max(algorithm.next_interval(chosen.stability, elapsed), interval + 1);
   }
   return {
     due: reviewedAt + interval * DAY,
