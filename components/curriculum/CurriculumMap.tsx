@@ -6,6 +6,7 @@ import { lessonProgress, lessonStatus, overallProgress } from "@/lib/progress/st
 import { useProgress } from "@/lib/progress/store";
 import type { LessonStatus } from "@/lib/progress/types";
 import { percent } from "@/components/ui/format";
+import { StudyPrompt } from "@/components/review/StudyPrompt";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
 const NODE: Record<LessonStatus, string> = {
@@ -38,6 +39,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
           </div>
           <p className="text-sm text-muted">
             {overall.itemsTicked} of {overall.itemsTotal} skills checked
+            {overall.testedOut ? ` · ${overall.testedOut} tested out` : ""}
             {overall.skipped ? ` · ${overall.skipped} skipped` : ""}
           </p>
         </div>
@@ -47,7 +49,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
             return (
               <span
                 key={l.id}
-                className={`flex-1 rounded-full ${s === "done" ? "bg-good" : s === "in-progress" ? "bg-accent" : "bg-sunken"}`}
+                className={`flex-1 rounded-full ${s === "done" ? "bg-good" : s === "tested-out" ? "bg-deep" : s === "in-progress" ? "bg-accent" : "bg-sunken"}`}
               />
             );
           })}
@@ -60,6 +62,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
             </Link>
           </p>
         ) : null}
+        <StudyPrompt />
       </section>
 
       <ol className="relative mt-10" aria-label="Lessons">

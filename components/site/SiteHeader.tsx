@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StudyLinks } from "@/components/review/StudyLinks";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -16,6 +17,7 @@ export function SiteHeader() {
           <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Progress
           </Link>
+          <StudyLinks />
         </nav>
         <div className="ml-auto">
           <ThemeSwitcher />
