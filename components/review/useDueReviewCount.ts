@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useProgress } from "@/lib/progress/store";
 import type { ProgressFacts } from "@/lib/progress/types";
 
-type Counter = (facts: ProgressFacts, now: number) => number;
+type Counter = (now: number) => number;
 
 let counter: Promise<Counter | undefined> | undefined;
 
@@ -14,11 +14,8 @@ let counter: Promise<Counter | undefined> | undefined;
  * load. Resolves to undefined if either cannot be had (offline, say): the count is then not shown.
  */
 function loadCounter(): Promise<Counter | undefined> {
-  counter ??= Promise.all([import("@/lib/quiz/due-count"), fetch("/review/answer-keys.json").then((r) => (r.ok ? r.json() : undefined))])
-    .then(([module, json]) => {
-      const sources = module.parseAnswerKeys(json);
-      return sources ? (facts: ProgressFacts, now: number) => module.countDue(facts, sources, now) : undefined;
-    })
+  counter ??= Promise.all([import("./due-count"), fetch("/review/answer-keys.json").then((r) => (r.ok ? r.json() : undefined))])
+    .then(([module, json]) => module.dueCounter(json))
     .catch(() => undefined);
   return counter;
 }
@@ -47,7 +44,7 @@ export function useDueReviewCount(): number | null {
       return;
     }
     let live = true;
-    const recount = () => void loadCounter().then((count) => live && setCount(count ? count(facts, Date.now()) : null));
+    const recount = () => void loadCounter().then((count) => live && setCount(count ? count(Date.now()) : null));
     // After hydration, when the browser is idle: the page's own work comes first.
     let cancelFirst: () => void;
     if (typeof window.requestIdleCallback === "function") {

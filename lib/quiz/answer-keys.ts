@@ -1,6 +1,6 @@
 /**
  * The answer keys of every question a review card can come from, without any text: what the
- * header needs to count due cards on any page (lib/quiz/due-count.ts). Built at build time
+ * header needs to count due cards on any page (components/review/due-count.ts). Built at build time
  * from the content (app/review/answer-keys.json) and validated when read back, like any input.
  */
 import * as z from "zod/mini";

@@ -1,0 +1,14 @@
+/**
+ * How many review cards are due now, for the header on every page. This module (and ts-fsrs
+ * with it) is imported lazily by useDueReviewCount, after the page has hydrated and only for a
+ * learner who has anything that can make a card, so it adds nothing to a page's first load.
+ */
+import { useProgress } from "@/lib/progress/store";
+import { parseAnswerKeys } from "@/lib/quiz/answer-keys";
+import { dueCount, reviewState } from "@/lib/quiz/review";
+
+/** Reads the answer keys file and returns a counter over the store's current facts, or undefined if the file is not valid. */
+export function dueCounter(json: unknown): ((now: number) => number) | undefined {
+  const sources = parseAnswerKeys(json);
+  return sources ? (now) => dueCount(reviewState(useProgress.getState().facts, sources), now) : undefined;
+}
