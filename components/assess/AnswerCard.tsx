@@ -76,7 +76,7 @@ export function AnswerCard({
           {tried && missing ? missing : null}
         </p>
       </div>
-      <p className="text-xs text-muted" data-testid="shortcuts">
+      <p className="hidden text-xs text-muted sm:block" data-testid="shortcuts">
         Keys: {numberKeysHint(question)} · <kbd className="font-mono">S</kbd> sure, <kbd className="font-mono">T</kbd> think so,{" "}
         <kbd className="font-mono">G</kbd> guessing · <kbd className="font-mono">Enter</kbd> submit
       </p>

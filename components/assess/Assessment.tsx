@@ -22,14 +22,16 @@ export function Assessment({ bank }: { bank: DiagnosticPractice[] }) {
   const hydrated = useProgress((s) => s.hydrated);
   const sittings = useMemo(() => sittingsOf({ answers }), [answers]);
   const [active, setActive] = useState<string | null>(null);
+  // Set when the learner leaves a sitting: the next view takes focus. Not on page load.
+  const [moved, setMoved] = useState(false);
 
   const latest = sittings[sittings.length - 1];
   const latestFinished = latest ? nextQuestion(bank, latest.answers, earlierCounts(sittings, latest.id), latest.id) === null : false;
 
-  // Land on the page's heading for each new view, so a screen reader hears where it is.
+  // After a sitting ends or stops, land on the new view's heading, so a screen reader hears where it is.
   useEffect(() => {
-    if (hydrated && active === null) document.getElementById("assess-view")?.focus({ preventScroll: true });
-  }, [active, hydrated]);
+    if (moved && active === null) document.getElementById("assess-view")?.focus();
+  }, [active, moved]);
 
   if (!hydrated) return <div className="min-h-96" aria-busy="true" />;
 
@@ -41,7 +43,10 @@ export function Assessment({ bank }: { bank: DiagnosticPractice[] }) {
         sittingId={active}
         answers={sitting?.answers ?? []}
         earlier={earlierCounts(sittings, active)}
-        onStop={() => setActive(null)}
+        onStop={() => {
+          setActive(null);
+          setMoved(true);
+        }}
       />
     );
   }

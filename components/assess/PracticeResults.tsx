@@ -77,7 +77,7 @@ export function PracticeResults({
                   </summary>
                   <ol className="mt-4 list-none space-y-6 p-0">
                     {result.answers.map(({ answer, question }, i) => (
-                      <li key={answer.id} className="m-0">
+                      <li key={answer.id}>
                         <QuestionBlock
                           question={scoped(practice.id, question)}
                           number={i + 1}

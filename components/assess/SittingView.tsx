@@ -53,7 +53,7 @@ export function SittingView({
         Practice {practice.number}: {practice.title}
       </p>
       <div className="mt-3">
-        <SittingQuestion key={`${practice.id}/${next.question.id}`} sittingId={sittingId} practiceId={practice.id} question={next.question} number={progress.asked + 1} />
+        <SittingQuestion key={`${practice.id}/${next.question.id}`} sittingId={sittingId} practiceId={practice.id} question={next.question} />
       </div>
     </section>
   );
@@ -64,7 +64,7 @@ function startingResponse(question: Question): Response | undefined {
 }
 
 /** The current question; keyed by question, so each starts blank. */
-function SittingQuestion({ sittingId, practiceId, question, number }: { sittingId: string; practiceId: string; question: Question; number: number }) {
+function SittingQuestion({ sittingId, practiceId, question }: { sittingId: string; practiceId: string; question: Question }) {
   const recordAnswer = useProgress((s) => s.recordAnswer);
   const [response, setResponse] = useState<Response | undefined>(() => startingResponse(question));
   const [confidence, setConfidence] = useState<Confidence | undefined>();
@@ -84,7 +84,6 @@ function SittingQuestion({ sittingId, practiceId, question, number }: { sittingI
     <AnswerCard
       question={question}
       domId={domId}
-      number={number}
       response={response}
       onResponse={setResponse}
       confidence={confidence}

@@ -24,10 +24,10 @@ export function StudyPlan({ plan }: { plan: Plan }) {
             {plan.items.map((item, i) => (
               <li key={item.lesson.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-line bg-surface px-4 py-3">
                 <span className="w-5 shrink-0 text-right font-mono text-sm text-muted" aria-hidden="true">
-                  {i + 1}.
+                  {i + 1}
                 </span>
-                <span className="min-w-0 flex-1 font-medium">
-                  {item.lesson.number}. {item.lesson.title}
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium">{item.lesson.title}</span> <span className="text-sm text-muted">· lesson {item.lesson.number}</span>
                 </span>
                 <ClassBadge value={item.class} />
                 <span className="text-sm text-muted tabular-nums">{item.lesson.minutes} min</span>

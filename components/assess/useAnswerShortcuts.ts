@@ -22,12 +22,17 @@ export function responseForKey(question: Question, response: Response | undefine
   return question.options.map((o) => o.id).filter((id) => chosen.has(id));
 }
 
-/** Keys where typing or a control's own Enter must win over the shortcuts. */
-function ownsKeys(target: EventTarget | null): boolean {
+/** Where typing must win over the shortcuts: text fields and the like. */
+function takesText(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLInputElement) return target.type !== "radio" && target.type !== "checkbox";
-  return ["TEXTAREA", "SELECT", "BUTTON", "A", "SUMMARY"].includes(target.tagName);
+  return target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+}
+
+/** Where Enter already means something: a button, a link, a summary. */
+function hasOwnEnter(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ["BUTTON", "A", "SUMMARY"].includes(target.tagName);
 }
 
 export interface Shortcuts {
@@ -40,8 +45,8 @@ export interface Shortcuts {
 
 /**
  * Number keys pick an option, S / T / G say how sure, Enter submits (or goes on). Listens on
- * the window so the keys work wherever focus is on the page, except where focus is on a
- * control that has its own use for the key (a button's Enter, a text field).
+ * the window so the keys work wherever focus is on the page, except in a text field, and
+ * except Enter on a button or link, which keeps its own meaning.
  */
 export function useAnswerShortcuts(shortcuts: Shortcuts): void {
   // The latest handlers, read by one listener for the life of the component.
@@ -52,9 +57,10 @@ export function useAnswerShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || ownsKeys(event.target)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || takesText(event.target)) return;
       const { question, response, onResponse, onConfidence, onEnter } = latest.current;
       if (event.key === "Enter") {
+        if (hasOwnEnter(event.target)) return;
         event.preventDefault();
         onEnter();
         return;

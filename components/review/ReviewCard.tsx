@@ -12,6 +12,17 @@ import { whenDue } from "@/components/assess/format";
 import { useAnswerShortcuts } from "@/components/assess/useAnswerShortcuts";
 import { QuestionBlock } from "@/components/quiz/QuestionBlock";
 
+/**
+ * On arrival, focus is on nothing (a page load) or still on the link that led here (a
+ * client-side navigation): the card takes it, so the keys and Enter act on the card at once.
+ * Focus the learner put somewhere on purpose is left alone.
+ */
+function focusIsIdle(): boolean {
+  const active = document.activeElement;
+  if (!active || active === document.body) return true;
+  return active instanceof HTMLAnchorElement && active.pathname === window.location.pathname;
+}
+
 /** One card: answer it with how sure you are; then see why each option is right or wrong, and when it comes back. */
 export function ReviewCard({
   card,
@@ -20,6 +31,7 @@ export function ReviewCard({
   lessonNumber,
   onAnswered,
   onNext,
+  takeFocus,
 }: {
   card: ScheduledCard;
   question: Question;
@@ -27,6 +39,8 @@ export function ReviewCard({
   lessonNumber: number;
   onAnswered: () => void;
   onNext: () => void;
+  /** Whether the card's question takes focus whatever has it: after "Next card". */
+  takeFocus: boolean;
 }) {
   const recordReview = useProgress((s) => s.recordReview);
   const [response, setResponse] = useState<Response | undefined>(() => (question.type === "order" ? initialOrder(question) : undefined));
@@ -36,8 +50,8 @@ export function ReviewCard({
   const origin = card.origin === "quiz" ? "the lesson quiz" : "the self-assessment";
 
   useEffect(() => {
-    document.getElementById(domId)?.focus();
-  }, [domId]);
+    if (takeFocus || focusIsIdle()) document.getElementById(domId)?.focus();
+  }, [domId, takeFocus]);
 
   const submit = () => {
     if (response === undefined || confidence === undefined) return;

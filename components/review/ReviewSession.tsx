@@ -23,14 +23,16 @@ export function ReviewSession({ bank }: { bank: ReviewLesson[] }) {
   const [now, setNow] = useState(() => Date.now());
   // The card on screen once answered: it is no longer due, but stays until "Next card".
   const [answered, setAnswered] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState(0);
 
   const sources: CardSource[] = useMemo(() => bank.map((l) => ({ id: l.id, quiz: l.quiz, diagnostic: l.diagnostic })), [bank]);
   const cards = useMemo(() => reviewState({ attempts, answers, reviewLessons, reviews }, sources), [attempts, answers, reviewLessons, reviews, sources]);
   const queue = reviewQueue(cards, now);
 
+  // "Now" moves on whenever the facts change: a card added a moment ago is due already.
   useEffect(() => {
     if (hydrated) setNow(Date.now());
-  }, [hydrated]);
+  }, [hydrated, cards]);
 
   if (!hydrated) return <div className="min-h-96" aria-busy="true" />;
 
@@ -39,6 +41,7 @@ export function ReviewSession({ bank }: { bank: ReviewLesson[] }) {
   const next = nextDueAt(cards, now);
   const goOn = () => {
     setAnswered(null);
+    setReviewed((n) => n + 1);
     setNow(Date.now());
   };
 
@@ -56,9 +59,10 @@ export function ReviewSession({ bank }: { bank: ReviewLesson[] }) {
           lessonNumber={question.lesson.number}
           onAnswered={() => setAnswered(shown.key)}
           onNext={goOn}
+          takeFocus={reviewed > 0}
         />
       ) : (
-        <EmptyState hasCards={cards.length > 0} next={next} now={now} />
+        <EmptyState hasCards={cards.length > 0} next={next} now={now} takeFocus={reviewed > 0} />
       )}
     </div>
   );
@@ -70,10 +74,13 @@ function findQuestion(bank: readonly ReviewLesson[], card: ScheduledCard): { que
   return lesson && question ? { question, lesson } : undefined;
 }
 
-function EmptyState({ hasCards, next, now }: { hasCards: boolean; next: number | null; now: number }) {
+function EmptyState({ hasCards, next, now, takeFocus }: { hasCards: boolean; next: number | null; now: number; takeFocus: boolean }) {
+  useEffect(() => {
+    if (takeFocus) document.getElementById("review-empty")?.focus();
+  }, [takeFocus]);
   return (
     <section aria-labelledby="review-empty" className="rounded-xl border border-line bg-surface p-5 sm:p-6" data-testid="review-empty">
-      <h2 id="review-empty" className="text-lg font-semibold">
+      <h2 id="review-empty" tabIndex={-1} className="text-lg font-semibold outline-none">
         {hasCards ? "Nothing due now" : "Nothing to review yet"}
       </h2>
       <p className="mt-2 text-muted">
