@@ -27,7 +27,7 @@ export function AssessmentResult({ bank, sittings, onRetake }: { bank: readonly 
         <p className="mt-2 text-muted">
           Taken on {formatDay(latest.lastAt.wall)}: {plural(latest.answers.length, "question")}.
         </p>
-        <dl className="mt-4 flex flex-wrap gap-3" data-testid="class-counts">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="class-counts">
           {counts.map(([c, n]) => (
             <ClassCount key={c} value={c} count={n} />
           ))}
@@ -49,9 +49,9 @@ export function AssessmentResult({ bank, sittings, onRetake }: { bank: readonly 
 function ClassCount({ value, count }: { value: PracticeClass; count: number }) {
   const { label, meaning } = CLASS_LABELS[value];
   return (
-    <div className="min-w-32 rounded-lg border border-line bg-surface px-3 py-2">
+    <div className="rounded-lg border border-line bg-surface px-3 py-2">
       <dt className="text-sm text-muted">
-        {label} <span className="text-xs">({meaning})</span>
+        {label} <span className="block text-xs">{meaning}</span>
       </dt>
       <dd className="text-xl font-semibold tabular-nums">{count}</dd>
     </div>

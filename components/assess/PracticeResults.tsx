@@ -52,23 +52,25 @@ export function PracticeResults({
           const isTestedOut = testedOut[practice.id]?.value === true;
           return (
             <li key={practice.id} className="rounded-lg border border-line bg-surface" data-testid={`practice-result-${practice.id}`}>
-              <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
+              <div className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-3">
                 <span className="min-w-0 flex-1 font-medium">
                   {practice.number}. {practice.title}
                 </span>
-                {note ? <span className="text-sm text-muted">{change?.before ? `${note} (was ${CLASS_LABELS[change.before].label.toLowerCase()})` : note}</span> : null}
-                {result.class ? <ClassBadge value={result.class} /> : <span className="text-sm text-muted">Not assessed</span>}
-                {result.class === "known" || isTestedOut ? (
-                  <button
-                    type="button"
-                    aria-pressed={isTestedOut}
-                    onClick={() => setTestedOut(practice.id, !isTestedOut)}
-                    className="rounded-md border border-line px-2.5 py-1 text-xs font-medium text-muted hover:bg-sunken hover:text-ink aria-pressed:border-deep/50 aria-pressed:bg-deep-soft aria-pressed:text-deep"
-                  >
-                    {isTestedOut ? "Tested out: undo" : "Mark tested out"}
-                    <span className="sr-only"> ({practice.title})</span>
-                  </button>
-                ) : null}
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-2">
+                  {note ? <span className="text-sm text-muted">{change?.before ? `${note} (was ${CLASS_LABELS[change.before].label.toLowerCase()})` : note}</span> : null}
+                  {result.class ? <ClassBadge value={result.class} /> : <span className="text-sm text-muted">Not assessed</span>}
+                  {result.class === "known" || isTestedOut ? (
+                    <button
+                      type="button"
+                      aria-pressed={isTestedOut}
+                      onClick={() => setTestedOut(practice.id, !isTestedOut)}
+                      className="rounded-md border border-line px-2.5 py-1 text-xs font-medium text-muted hover:bg-sunken hover:text-ink aria-pressed:border-deep/50 aria-pressed:bg-deep-soft aria-pressed:text-deep"
+                    >
+                      {isTestedOut ? "Tested out: undo" : "Mark tested out"}
+                      <span className="sr-only"> ({practice.title})</span>
+                    </button>
+                  ) : null}
+                </span>
               </div>
               {result.answers.length > 0 ? (
                 <details className="border-t border-line px-4 py-3">

@@ -22,19 +22,26 @@ export function StudyPlan({ plan }: { plan: Plan }) {
           </p>
           <ol className="mt-4 space-y-2" data-testid="study-plan">
             {plan.items.map((item, i) => (
-              <li key={item.lesson.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-line bg-surface px-4 py-3">
-                <span className="w-5 shrink-0 text-right font-mono text-sm text-muted" aria-hidden="true">
-                  {i + 1}
+              <li
+                key={item.lesson.id}
+                className="flex flex-col gap-2 rounded-lg border border-line bg-surface px-4 py-3 sm:flex-row sm:items-center sm:gap-3"
+              >
+                <span className="flex min-w-0 flex-1 items-baseline gap-3">
+                  <span className="w-5 shrink-0 text-right font-mono text-sm text-muted" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span className="min-w-0">
+                    <span className="font-medium">{item.lesson.title}</span> <span className="text-sm text-muted">· lesson {item.lesson.number}</span>
+                  </span>
                 </span>
-                <span className="min-w-0 flex-1">
-                  <span className="font-medium">{item.lesson.title}</span> <span className="text-sm text-muted">· lesson {item.lesson.number}</span>
+                <span className="flex items-center gap-3 pl-8 sm:pl-0">
+                  <ClassBadge value={item.class} />
+                  <span className="text-sm text-muted tabular-nums">{item.lesson.minutes} min</span>
+                  <Link href={item.href} className="text-sm font-medium text-accent underline underline-offset-2">
+                    {i === 0 ? "Start here" : "Read"}
+                    <span className="sr-only">: {item.lesson.title}</span>
+                  </Link>
                 </span>
-                <ClassBadge value={item.class} />
-                <span className="text-sm text-muted tabular-nums">{item.lesson.minutes} min</span>
-                <Link href={item.href} className="text-sm font-medium text-accent underline underline-offset-2">
-                  {i === 0 ? "Start here" : "Read"}
-                  <span className="sr-only">: {item.lesson.title}</span>
-                </Link>
               </li>
             ))}
           </ol>
