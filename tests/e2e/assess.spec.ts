@@ -118,3 +118,15 @@ test("a result: mark a known practice tested out, then retake with new questions
   await expect(page.getByTestId("change-summary")).toContainText("better");
   await expect(page.getByTestId(`practice-result-${bank()[0]!.id}`)).toContainText("was misconception");
 });
+
+test("the diagnostic questions reach /assess as data, and no lesson page", async ({ request }) => {
+  const assess = await (await request.get("/assess")).text();
+  for (const practice of bank()) {
+    const lessonHtml = await (await request.get(`/lessons/${practice.id}`)).text();
+    for (const q of practice.questions) {
+      // A question travels as data with its id (question ids are unique across a lesson's quiz and diagnostic).
+      expect(assess, `${q.id} on /assess`).toContain(q.id);
+      expect(lessonHtml, `${q.id} on /lessons/${practice.id}`).not.toContain(q.id);
+    }
+  }
+});
