@@ -21,7 +21,7 @@ function loadCounter(): Promise<Counter | undefined> {
 }
 
 /** Whether anything in the facts can make a card: if not, the count is 0 without loading anything. */
-function mayHaveCards(facts: ProgressFacts): boolean {
+function mayHaveCards(facts: Pick<ProgressFacts, "attempts" | "answers" | "reviewLessons">): boolean {
   return (
     Object.keys(facts.attempts).length > 0 ||
     Object.keys(facts.answers).length > 0 ||
@@ -33,13 +33,17 @@ const RECOUNT_MS = 60_000;
 
 /** How many review cards are due now: null until known. Recounted when progress changes, and every minute. */
 export function useDueReviewCount(): number | null {
-  const facts = useProgress((s) => s.facts);
+  // Only the facts that make or schedule cards: a checklist tick recounts nothing.
+  const attempts = useProgress((s) => s.facts.attempts);
+  const answers = useProgress((s) => s.facts.answers);
+  const reviewLessons = useProgress((s) => s.facts.reviewLessons);
+  const reviews = useProgress((s) => s.facts.reviews);
   const hydrated = useProgress((s) => s.hydrated);
   const [count, setCount] = useState<number | null>(null);
 
   useEffect(() => {
     if (!hydrated) return;
-    if (!mayHaveCards(facts)) {
+    if (!mayHaveCards({ attempts, answers, reviewLessons })) {
       setCount(0);
       return;
     }
@@ -60,7 +64,7 @@ export function useDueReviewCount(): number | null {
       cancelFirst();
       clearInterval(timer);
     };
-  }, [facts, hydrated]);
+  }, [attempts, answers, reviewLessons, reviews, hydrated]);
 
   return count;
 }
