@@ -123,3 +123,13 @@ test("export and import carry the self-assessment and the review history", async
   await expect(fresh.getByTestId("resume-note")).toContainText("You answered 3 questions");
   await target.close();
 });
+
+test("an export from before the self-assessment (format 1) still imports", async ({ page }) => {
+  await page.goto("/progress");
+  await page.getByTestId("import-input").setInputFiles("tests/fixtures/progress-v1/export.json");
+  await expect(page.getByTestId("transfer-message")).toHaveText(
+    "Imported and merged: 2 more checklist items ticked, 1 quiz attempts added. Nothing was overwritten.",
+  );
+  await expect(page.getByTestId("progress-row-system-architecture")).toContainText("In progress");
+  await expect(page.getByTestId("progress-row-service-discovery")).toContainText("Skipped");
+});
