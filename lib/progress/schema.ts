@@ -33,14 +33,15 @@ export const attemptSchema = z
   .check(z.refine((a) => a.correct <= a.total, { message: "correct cannot exceed total", path: ["correct"] }));
 
 /** Version 1 facts: checklist ticks, skips, quiz attempts and the reset watermark. */
-export const factsSchemaV1 = z.strictObject({
+const factsV1Shape = {
   checklist: z.record(contentId, z.record(contentId, booleanRegister)),
   skipped: z.record(contentId, booleanRegister),
   attempts: z.record(randomId, attemptSchema),
   resetAt: z.nullable(timestampSchema),
-});
+};
+export const factsSchemaV1 = z.strictObject(factsV1Shape);
 
-const confidenceSchema = z.enum(["sure", "think", "guess"]);
+const confidenceSchema = z.literal(["sure", "think", "guess"]);
 
 /** The fields a self-assessment answer and a review event share: a graded answer to one question. */
 const gradedAnswer = {
@@ -58,14 +59,11 @@ export const reviewEventSchema = z.strictObject(gradedAnswer);
 
 /** Version 2 adds the self-assessment and spaced review: two register maps and two append-only maps. */
 export const factsSchema = z.strictObject({
-  checklist: z.record(contentId, z.record(contentId, booleanRegister)),
-  skipped: z.record(contentId, booleanRegister),
-  attempts: z.record(randomId, attemptSchema),
+  ...factsV1Shape,
   testedOut: z.record(contentId, booleanRegister),
   reviewLessons: z.record(contentId, booleanRegister),
   answers: z.record(randomId, assessmentAnswerSchema),
   reviews: z.record(randomId, reviewEventSchema),
-  resetAt: z.nullable(timestampSchema),
 });
 
 export type FactsV1 = z.infer<typeof factsSchemaV1>;

@@ -8,7 +8,7 @@ import type { ReviewLesson } from "@/lib/content/types";
 import type { CardSource } from "./cards";
 
 const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
-const answerKeySchema = z.discriminatedUnion("type", [
+const answerKeySchema = z.union([
   z.strictObject({ id, type: z.literal("single"), answer: id }),
   z.strictObject({ id, type: z.literal("multiple"), answer: z.array(id) }),
   z.strictObject({ id, type: z.literal("boolean"), answer: z.boolean() }),
