@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Question } from "@/lib/content/schema";
 import type { Confidence, Response } from "@/lib/progress/types";
-import { isAnswered } from "@/lib/quiz/grade";
+import { initialOrder, isAnswered } from "@/lib/quiz/grade";
 import { QuestionBlock } from "@/components/quiz/QuestionBlock";
 import { ConfidencePicker } from "./ConfidencePicker";
 import { useAnswerShortcuts } from "./useAnswerShortcuts";
@@ -19,40 +19,32 @@ function numberKeysHint(question: Question): string {
  * A question to answer with how sure the learner is, and a submit button; the keyboard
  * shortcuts (shown under it) work anywhere on the page. The self-assessment and spaced review
  * both ask questions with it; the question itself is the lesson quiz's own QuestionBlock.
+ * Give it a key per question, so each question starts blank.
  */
 export function AnswerCard({
   question,
   domId,
-  number,
-  response,
-  onResponse,
-  confidence,
-  onConfidence,
   onSubmit,
   submitLabel,
 }: {
   question: Question;
   domId: string;
-  number?: number;
-  response: Response | undefined;
-  onResponse: (response: Response) => void;
-  confidence: Confidence | undefined;
-  onConfidence: (confidence: Confidence) => void;
-  onSubmit: () => void;
+  onSubmit: (response: Response, confidence: Confidence) => void;
   submitLabel: string;
 }) {
+  const [response, setResponse] = useState<Response | undefined>(() => (question.type === "order" ? initialOrder(question) : undefined));
+  const [confidence, setConfidence] = useState<Confidence | undefined>();
   const [tried, setTried] = useState(false);
-  const answered = isAnswered(question, response);
-  const missing = !answered ? "Choose an answer first." : confidence === undefined ? "Say how sure you are first." : null;
+  const missing = !isAnswered(question, response) ? "Choose an answer first." : confidence === undefined ? "Say how sure you are first." : null;
 
   const submit = () => {
     setTried(true);
-    if (missing === null) {
+    if (response !== undefined && confidence !== undefined && missing === null) {
       setTried(false);
-      onSubmit();
+      onSubmit(response, confidence);
     }
   };
-  useAnswerShortcuts({ question, response, onResponse, onConfidence, onEnter: submit });
+  useAnswerShortcuts({ question, response, onResponse: setResponse, onConfidence: setConfidence, onEnter: submit });
 
   return (
     <form
@@ -62,8 +54,8 @@ export function AnswerCard({
       }}
       className="space-y-6"
     >
-      <QuestionBlock question={question} number={number} domId={domId} response={response} onChange={onResponse} result={undefined} />
-      <ConfidencePicker name={`${question.id}-confidence`} value={confidence} onChange={onConfidence} />
+      <QuestionBlock question={question} domId={domId} response={response} onChange={setResponse} result={undefined} />
+      <ConfidencePicker name={`${question.id}-confidence`} value={confidence} onChange={setConfidence} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-line pt-5">
         <button
           type="submit"

@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { Question } from "@/lib/content/schema";
 import type { DiagnosticPractice } from "@/lib/content/types";
 import { useProgress } from "@/lib/progress/store";
-import type { AssessmentAnswer, Confidence, Response } from "@/lib/progress/types";
+import type { AssessmentAnswer } from "@/lib/progress/types";
 import { nextQuestion, sittingProgress } from "@/lib/quiz/diagnostic";
-import { initialOrder, isCorrect } from "@/lib/quiz/grade";
+import { isCorrect } from "@/lib/quiz/grade";
 import { AnswerCard } from "./AnswerCard";
 
 /** One sitting in progress: where it is, the current question, a way to stop. */
@@ -59,15 +59,9 @@ export function SittingView({
   );
 }
 
-function startingResponse(question: Question): Response | undefined {
-  return question.type === "order" ? initialOrder(question) : undefined;
-}
-
-/** The current question; keyed by question, so each starts blank. */
+/** The current question; keyed by question, so each starts blank and takes focus. */
 function SittingQuestion({ sittingId, practiceId, question }: { sittingId: string; practiceId: string; question: Question }) {
   const recordAnswer = useProgress((s) => s.recordAnswer);
-  const [response, setResponse] = useState<Response | undefined>(() => startingResponse(question));
-  const [confidence, setConfidence] = useState<Confidence | undefined>();
   const domId = `assess-q-${practiceId}-${question.id}`;
 
   // A new question takes focus, so keyboard and screen-reader users start on its prompt.
@@ -75,20 +69,13 @@ function SittingQuestion({ sittingId, practiceId, question }: { sittingId: strin
     document.getElementById(domId)?.focus();
   }, [domId]);
 
-  const submit = () => {
-    if (response === undefined || confidence === undefined) return;
-    recordAnswer({ sittingId, lessonId: practiceId, questionId: question.id, response, confidence, correct: isCorrect(question, response) });
-  };
-
   return (
     <AnswerCard
       question={question}
       domId={domId}
-      response={response}
-      onResponse={setResponse}
-      confidence={confidence}
-      onConfidence={setConfidence}
-      onSubmit={submit}
+      onSubmit={(response, confidence) =>
+        recordAnswer({ sittingId, lessonId: practiceId, questionId: question.id, response, confidence, correct: isCorrect(question, response) })
+      }
       submitLabel="Submit answer"
     />
   );

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Question } from "@/lib/content/schema";
 import { useProgress } from "@/lib/progress/store";
 import type { Confidence, Response } from "@/lib/progress/types";
-import { initialOrder, isCorrect } from "@/lib/quiz/grade";
+import { isCorrect } from "@/lib/quiz/grade";
 import type { ScheduledCard } from "@/lib/quiz/review";
 import { AnswerCard } from "@/components/assess/AnswerCard";
 import { confidenceLabel } from "@/components/assess/ConfidencePicker";
@@ -43,9 +43,7 @@ export function ReviewCard({
   takeFocus: boolean;
 }) {
   const recordReview = useProgress((s) => s.recordReview);
-  const [response, setResponse] = useState<Response | undefined>(() => (question.type === "order" ? initialOrder(question) : undefined));
-  const [confidence, setConfidence] = useState<Confidence | undefined>();
-  const [graded, setGraded] = useState<{ correct: boolean; at: number } | null>(null);
+  const [graded, setGraded] = useState<{ response: Response; confidence: Confidence; correct: boolean; at: number } | null>(null);
   const domId = `review-q-${card.lessonId}-${card.questionId}`;
   const origin = card.origin === "quiz" ? "the lesson quiz" : "the self-assessment";
 
@@ -53,11 +51,10 @@ export function ReviewCard({
     if (takeFocus || focusIsIdle()) document.getElementById(domId)?.focus();
   }, [domId, takeFocus]);
 
-  const submit = () => {
-    if (response === undefined || confidence === undefined) return;
+  const submit = (response: Response, confidence: Confidence) => {
     const correct = isCorrect(question, response);
     recordReview({ lessonId: card.lessonId, questionId: card.questionId, response, confidence, correct });
-    setGraded({ correct, at: Date.now() });
+    setGraded({ response, confidence, correct, at: Date.now() });
     onAnswered();
   };
 
@@ -67,28 +64,19 @@ export function ReviewCard({
         From {origin} of lesson {lessonNumber}, <span className="font-medium text-ink">{lessonTitle}</span>
         {card.schedule.reps > 0 ? ` · reviewed ${card.schedule.reps === 1 ? "once" : `${card.schedule.reps} times`}` : " · new card"}
       </p>
-      {graded && response !== undefined && confidence !== undefined ? (
+      {graded ? (
         <Graded
           question={question}
           domId={domId}
-          response={response}
-          confidence={confidence}
+          response={graded.response}
+          confidence={graded.confidence}
           correct={graded.correct}
           due={card.schedule.due}
           now={graded.at}
           onNext={onNext}
         />
       ) : (
-        <AnswerCard
-          question={question}
-          domId={domId}
-          response={response}
-          onResponse={setResponse}
-          confidence={confidence}
-          onConfidence={setConfidence}
-          onSubmit={submit}
-          submitLabel="Check"
-        />
+        <AnswerCard question={question} domId={domId} onSubmit={submit} submitLabel="Check" />
       )}
     </section>
   );

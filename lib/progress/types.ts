@@ -25,11 +25,9 @@ export interface QuizAttempt {
 export const CONFIDENCES = ["sure", "think", "guess"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
-/** One answer given in the self-assessment: an immutable record of what was asked and said. */
-export interface AssessmentAnswer {
+/** A graded answer to one question of a lesson: what self-assessment answers and reviews share. */
+interface GradedAnswer {
   id: string;
-  /** The sitting (one run of the diagnostic) this answer belongs to: a random id. */
-  sittingId: string;
   lessonId: string;
   questionId: string;
   response: Response;
@@ -39,17 +37,14 @@ export interface AssessmentAnswer {
   at: Timestamp;
 }
 
-/** One review of a card (a question of a lesson's quiz or diagnostic): an immutable record. */
-export interface ReviewEvent {
-  id: string;
-  lessonId: string;
-  questionId: string;
-  response: Response;
-  confidence: Confidence;
-  /** Right or wrong as graded when answered. */
-  correct: boolean;
-  at: Timestamp;
+/** One answer given in the self-assessment: an immutable record of what was asked and said. */
+export interface AssessmentAnswer extends GradedAnswer {
+  /** The sitting (one run of the diagnostic) this answer belongs to: a random id. */
+  sittingId: string;
 }
+
+/** One review of a card (a question of a lesson's quiz or diagnostic): an immutable record. */
+export type ReviewEvent = GradedAnswer;
 
 /**
  * The learner's facts. Every field merges without loss (see merge.ts); everything shown to
