@@ -8,8 +8,8 @@
  *
  * The year: 20 lessons of 10 quiz and 4 diagnostic questions; 10 diagnostic sittings; 60
  * lesson-quiz attempts; every quiz added to review; 20,000 review events spread over the
- * year. Goal: plan and queue together under 20 ms, the median of several runs after warm-up
- * runs. Prints the figures, writes them to .bench/review.json, exits non-zero if the goal is
+ * year. Goal: plan and queue together under 20 ms of CPU time, the median of several runs
+ * after warm-up runs (wall time is printed too). Prints the figures, writes them to .bench/review.json, exits non-zero if the goal is
  * missed.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -123,10 +123,18 @@ function queue(facts: ProgressFacts, now: number) {
   return { cards: cards.length, queue: reviewQueue(cards, now).length, due: dueCount(cards, now), next: nextDueAt(cards, now) };
 }
 
-function time<T>(work: () => T): { ms: number; value: T } {
+/**
+ * Wall time, and the CPU time this process spent (user + system). The machines this runs on
+ * are often shared: wall time then also counts the time other processes held the CPU, so the
+ * goal is judged on CPU time, and both are printed.
+ */
+function time<T>(work: () => T): { ms: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = work();
-  return { ms: performance.now() - start, value };
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 const facts = heavyYear();
@@ -137,12 +145,14 @@ for (let i = 0; i < WARMUPS; i++) {
 }
 const planRuns: number[] = [];
 const queueRuns: number[] = [];
+const cpuRuns: number[] = [];
 let shape = { plan: 0, cards: 0, due: 0 };
 for (let i = 0; i < RUNS; i++) {
   const p = time(() => plan(facts));
   const q = time(() => queue(facts, now));
   planRuns.push(p.ms);
   queueRuns.push(q.ms);
+  cpuRuns.push(p.cpuMs + q.cpuMs);
   shape = { plan: p.value.plan.items.length, cards: q.value.cards, due: q.value.due };
 }
 const totals = planRuns.map((p, i) => p + queueRuns[i]!);
@@ -157,16 +167,17 @@ const figures = {
   planMedianMs: median(planRuns),
   queueMedianMs: median(queueRuns),
   totalMedianMs: median(totals),
+  totalCpuMedianMs: median(cpuRuns),
 };
 console.log(
   `A heavy year: ${figures.reviewEvents} review events, ${figures.sittings} sittings (${figures.answers} answers), ${figures.cards} cards (${figures.dueNow} due), a plan of ${figures.planItems}.`,
 );
 console.log(`study plan      median ${figures.planMedianMs.toFixed(2)} ms`);
 console.log(`review queue    median ${figures.queueMedianMs.toFixed(2)} ms`);
-console.log(`both            median ${figures.totalMedianMs.toFixed(2)} ms (goal < ${GOAL_MS} ms, ${RUNS} runs)`);
+console.log(`both            median ${figures.totalMedianMs.toFixed(2)} ms wall, ${figures.totalCpuMedianMs.toFixed(2)} ms CPU (goal < ${GOAL_MS} ms CPU, ${RUNS} runs)`);
 mkdirSync(".bench", { recursive: true });
 writeFileSync(".bench/review.json", JSON.stringify(figures, null, 2));
-if (figures.totalMedianMs >= GOAL_MS) {
-  console.error(`\nMissed the goal: ${figures.totalMedianMs.toFixed(2)} ms ≥ ${GOAL_MS} ms.`);
+if (figures.totalCpuMedianMs >= GOAL_MS) {
+  console.error(`\nMissed the goal: ${figures.totalCpuMedianMs.toFixed(2)} ms of CPU ≥ ${GOAL_MS} ms.`);
   process.exit(1);
 }
