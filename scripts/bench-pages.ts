@@ -41,6 +41,8 @@ async function pageWeight(htmlFile: string) {
 const pages: { route: string; file: string }[] = [
   { route: "/", file: path.join(appDir, "index.html") },
   { route: "/progress", file: path.join(appDir, "progress.html") },
+  { route: "/assess", file: path.join(appDir, "assess.html") },
+  { route: "/review", file: path.join(appDir, "review.html") },
 ];
 for (const name of (await readdir(path.join(appDir, "lessons"))).filter((f) => f.endsWith(".html")).sort()) {
   pages.push({ route: `/lessons/${name.replace(/\.html$/, "")}`, file: path.join(appDir, "lessons", name) });

@@ -6,6 +6,7 @@ import { lessonProgress, lessonStatus, overallProgress } from "@/lib/progress/st
 import { useProgress } from "@/lib/progress/store";
 import type { LessonStatus } from "@/lib/progress/types";
 import { percent } from "@/components/ui/format";
+import { StudyPrompt } from "@/components/review/StudyPrompt";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { FollowedTracks, TrackMarks, useFollowedViews } from "@/components/tracks/FollowedTracks";
 import type { TrackOutline } from "@/lib/tracks/types";
@@ -14,6 +15,7 @@ const NODE: Record<LessonStatus, string> = {
   "not-started": "border-line bg-surface text-muted",
   "in-progress": "border-accent bg-accent-soft text-accent",
   done: "border-good bg-good text-surface",
+  "tested-out": "border-deep bg-deep-soft text-deep",
   skipped: "border-line bg-sunken text-muted",
 };
 
@@ -40,6 +42,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
           </div>
           <p className="text-sm text-muted">
             {overall.itemsTicked} of {overall.itemsTotal} skills checked
+            {overall.testedOut ? ` · ${overall.testedOut} tested out` : ""}
             {overall.skipped ? ` · ${overall.skipped} skipped` : ""}
           </p>
         </div>
@@ -49,7 +52,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
             return (
               <span
                 key={l.id}
-                className={`flex-1 rounded-full ${s === "done" ? "bg-good" : s === "in-progress" ? "bg-accent" : "bg-sunken"}`}
+                className={`flex-1 rounded-full ${s === "done" ? "bg-good" : s === "tested-out" ? "bg-deep" : s === "in-progress" ? "bg-accent" : "bg-sunken"}`}
               />
             );
           })}
@@ -62,6 +65,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
             </Link>
           </p>
         ) : null}
+        <StudyPrompt />
       </section>
       <FollowedTracks views={followed} />
 

@@ -5,20 +5,24 @@ import type { LessonSummary } from "@/lib/content/types";
 import { lessonProgress, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import { percent } from "@/components/ui/format";
+import { useDueReviewCount } from "@/components/review/useDueReviewCount";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
 export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }) {
   const facts = useProgress((s) => s.facts);
   const hydrated = useProgress((s) => s.hydrated);
   const overall = overallProgress(facts, lessons);
+  const due = useDueReviewCount();
   return (
     <div className={hydrated ? "" : "invisible"}>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {[
           ["Completion", percent(overall.completion)],
           ["Lessons done", `${overall.done} of ${overall.total}`],
           ["In progress", String(overall.inProgress)],
+          ["Tested out", String(overall.testedOut)],
           ["Skills checked", `${overall.itemsTicked} of ${overall.itemsTotal}`],
+          ["Review due", due === null ? "—" : String(due)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">{label}</dt>

@@ -82,7 +82,7 @@ export function ProgressTransfer() {
           Reset all progress?
         </h2>
         <p className="mt-2 text-sm text-muted">
-          Every checklist tick, skipped lesson and quiz attempt in this browser will be cleared. Export first if you may want
+          Every checklist tick, skipped lesson, quiz attempt, self-assessment answer and review in this browser will be cleared. Export first if you may want
           them back. This cannot be undone.
         </p>
         <div className="mt-6 flex justify-end gap-3">

@@ -1,17 +1,13 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
-import type { Question, Quiz as QuizData } from "@/lib/content/schema";
+import type { Quiz as QuizData } from "@/lib/content/schema";
 import { attemptsFor, bestScore, PASS_MARK } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
 import type { Response } from "@/lib/progress/types";
 import { type Grade, gradeQuiz, initialOrder, isAnswered, type Responses } from "@/lib/quiz/grade";
-import { InlineCode } from "@/components/ui/InlineCode";
 import { percent } from "@/components/ui/format";
-import { BooleanQuestion } from "./BooleanQuestion";
-import { ChoiceQuestion } from "./ChoiceQuestion";
-import { OrderQuestion } from "./OrderQuestion";
-
+import { QuestionBlock } from "./QuestionBlock";
 
 function startingResponses(quiz: QuizData): Responses {
   const responses: Responses = {};
@@ -109,52 +105,5 @@ export function Quiz({ lessonId, quiz }: { lessonId: string; quiz: QuizData }) {
         )}
       </div>
     </section>
-  );
-}
-
-function QuestionBlock({
-  question,
-  number,
-  domId,
-  response,
-  onChange,
-  result,
-}: {
-  question: Question;
-  number: number;
-  domId: string;
-  response: Response | undefined;
-  onChange: (r: Response) => void;
-  result: boolean | undefined;
-}) {
-  const graded = result !== undefined;
-  const hint = { single: "Choose one.", multiple: "Select all that apply.", boolean: "True or false?", order: "Put these in order." }[
-    question.type
-  ];
-  return (
-    <fieldset className="m-0 min-w-0 border-0 p-0" data-testid={`question-${question.id}`}>
-      <legend id={domId} tabIndex={-1} className="mb-3 text-[1.02rem] font-medium outline-none">
-        <span className="mr-1.5 text-muted">{number}.</span>
-        <InlineCode text={question.prompt} />
-        <span className="mt-0.5 block text-sm font-normal text-muted">{hint}</span>
-        {graded ? (
-          <span className={`mt-1 block text-sm font-semibold ${result ? "text-good" : "text-bad"}`}>
-            {result ? "✓ Correct" : "✗ Incorrect"}
-          </span>
-        ) : null}
-      </legend>
-      {question.type === "order" ? (
-        <OrderQuestion question={question} order={Array.isArray(response) ? response : initialOrder(question)} onChange={onChange} graded={graded} />
-      ) : question.type === "boolean" ? (
-        <BooleanQuestion question={question} response={typeof response === "boolean" ? response : undefined} onChange={onChange} graded={graded} />
-      ) : (
-        <ChoiceQuestion
-          question={question}
-          response={typeof response === "boolean" ? undefined : response}
-          onChange={onChange}
-          graded={graded}
-        />
-      )}
-    </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AccountEntry } from "@/components/account/AccountEntry";
 import { SyncStatus } from "@/components/account/SyncStatus";
+import { StudyLinks } from "@/components/review/StudyLinks";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -19,6 +20,7 @@ export function SiteHeader() {
           <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Progress
           </Link>
+          <StudyLinks />
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
           <SyncStatus />

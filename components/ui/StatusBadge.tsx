@@ -4,6 +4,7 @@ const LABELS: Record<LessonStatus, string> = {
   "not-started": "Not started",
   "in-progress": "In progress",
   done: "Done",
+  "tested-out": "Tested out",
   skipped: "Skipped",
 };
 
@@ -11,6 +12,7 @@ const STYLES: Record<LessonStatus, string> = {
   "not-started": "border-line text-muted",
   "in-progress": "border-accent/50 bg-accent-soft text-accent",
   done: "border-good/50 bg-good-soft text-good",
+  "tested-out": "border-deep/50 bg-deep-soft text-deep",
   skipped: "border-line bg-sunken text-muted",
 };
 

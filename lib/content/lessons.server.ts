@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { compileLessonMdx } from "./compile.server";
 import { type ContentError, ContentValidationError } from "./errors";
-import { parseLessonFile, parseQuizFile } from "./parse";
+import { checkSharedQuestionIds, parseDiagnosticFile, parseLessonFile, parseQuizFile } from "./parse";
 import { type Lesson, type LessonSummary, summarize } from "./types";
 import { checkCurriculum, checkLesson, type LessonForCheck } from "./validate";
 
@@ -33,21 +33,27 @@ async function loadLesson(root: string, folder: string): Promise<{ lesson?: Less
   const rel = (name: string) => path.relative(process.cwd(), path.join(dir, name));
   const mdxFile = rel("index.mdx");
   const quizFile = rel("quiz.yaml");
+  const diagnosticFile = rel("diagnostic.yaml");
 
-  const [mdxSource, quizSource] = await Promise.all([
+  const [mdxSource, quizSource, diagnosticSource] = await Promise.all([
     readText(path.join(dir, "index.mdx")),
     readText(path.join(dir, "quiz.yaml")),
+    readText(path.join(dir, "diagnostic.yaml")),
   ]);
   const errors: ContentError[] = [];
   if (mdxSource === undefined) errors.push({ file: mdxFile, field: "", message: "is missing" });
   if (quizSource === undefined) errors.push({ file: quizFile, field: "", message: "is missing" });
-  if (mdxSource === undefined || quizSource === undefined) return { errors };
+  if (diagnosticSource === undefined) errors.push({ file: diagnosticFile, field: "", message: "is missing" });
+  if (mdxSource === undefined || quizSource === undefined || diagnosticSource === undefined) return { errors };
 
   const parsed = parseLessonFile(mdxFile, mdxSource);
   const quiz = parseQuizFile(quizFile, quizSource);
+  const diagnostic = parseDiagnosticFile(diagnosticFile, diagnosticSource);
   if (!parsed.ok) errors.push(...parsed.errors);
   if (!quiz.ok) errors.push(...quiz.errors);
-  if (!parsed.ok || !quiz.ok) return { errors };
+  if (!diagnostic.ok) errors.push(...diagnostic.errors);
+  if (quiz.ok && diagnostic.ok) errors.push(...checkSharedQuestionIds(diagnosticFile, quiz.value, diagnostic.value));
+  if (!parsed.ok || !quiz.ok || !diagnostic.ok) return { errors };
 
   let compiled;
   try {
@@ -62,6 +68,7 @@ async function loadLesson(root: string, folder: string): Promise<{ lesson?: Less
     ...parsed.value.frontmatter,
     folder,
     quiz: quiz.value,
+    diagnostic: diagnostic.value,
     code: compiled.code,
     headings: compiled.facts.headings,
     wordCount: compiled.facts.wordCount,

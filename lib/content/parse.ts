@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
+import type { z } from "zod";
 import { type Checked, type ContentError, zodErrors } from "./errors";
-import { type Frontmatter, frontmatterSchema, type Quiz, quizSchema } from "./schema";
+import { type Diagnostic, diagnosticSchema, type Frontmatter, frontmatterSchema, type Question, type Quiz, quizSchema } from "./schema";
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -32,18 +33,33 @@ export function parseLessonFile(
   return { ok: true, value: { frontmatter: parsed.data, body: source.slice(match[0].length) } };
 }
 
-/** Parses and validates a quiz.yaml, including answer keys that must name real options. */
-export function parseQuizFile(file: string, source: string): Checked<Quiz> {
+/** Parses YAML and validates it with a zod schema, naming the file and field of every problem. */
+function parseYamlFile<T>(file: string, source: string, schema: z.ZodType<T>): Checked<T> {
   let data: unknown;
   try {
     data = parseYaml(source);
   } catch (error) {
     return { ok: false, errors: [yamlError(file, error)] };
   }
-  const parsed = quizSchema.safeParse(data ?? {});
+  const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error) };
-  const errors = checkQuizReferences(file, parsed.data);
-  return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.data };
+}
+
+/** Parses and validates a quiz.yaml, including answer keys that must name real options. */
+export function parseQuizFile(file: string, source: string): Checked<Quiz> {
+  const parsed = parseYamlFile(file, source, quizSchema);
+  if (!parsed.ok) return parsed;
+  const errors = checkQuizReferences(file, parsed.value);
+  return errors.length ? { ok: false, errors } : parsed;
+}
+
+/** Parses and validates a diagnostic.yaml: the same question schema and answer-key checks as a quiz. */
+export function parseDiagnosticFile(file: string, source: string): Checked<Diagnostic> {
+  const parsed = parseYamlFile(file, source, diagnosticSchema);
+  if (!parsed.ok) return parsed;
+  const errors = checkQuestionReferences(file, parsed.value.questions);
+  return errors.length ? { ok: false, errors } : parsed;
 }
 
 const REQUIRED_TYPES = ["single", "multiple", "boolean", "order"] as const;
@@ -52,17 +68,24 @@ function duplicates(ids: readonly string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
+/** A lesson's quiz: its questions' references, and at least one question of every type. */
 export function checkQuizReferences(file: string, quiz: Quiz): ContentError[] {
+  const errors = checkQuestionReferences(file, quiz.questions);
+  for (const type of REQUIRED_TYPES) {
+    if (!quiz.questions.some((q) => q.type === type)) errors.push({ file, field: "questions", message: `needs at least one "${type}" question` });
+  }
+  return errors;
+}
+
+/** Unique question ids, unique option ids, and answer keys that name real options, in the right shape. */
+export function checkQuestionReferences(file: string, questions: readonly Question[]): ContentError[] {
   const errors: ContentError[] = [];
   const at = (field: string, message: string) => errors.push({ file, field, message });
 
-  for (const id of duplicates(quiz.questions.map((q) => q.id))) {
+  for (const id of duplicates(questions.map((q) => q.id))) {
     at("questions", `question id "${id}" is used more than once`);
   }
-  for (const type of REQUIRED_TYPES) {
-    if (!quiz.questions.some((q) => q.type === type)) at("questions", `needs at least one "${type}" question`);
-  }
-  quiz.questions.forEach((q, i) => {
+  questions.forEach((q, i) => {
     const field = `questions.${i}`;
     if (q.type === "boolean") return;
     const choices = q.type === "order" ? q.items : q.options;
@@ -85,4 +108,15 @@ export function checkQuizReferences(file: string, quiz: Quiz): ContentError[] {
     }
   });
   return errors;
+}
+
+/**
+ * Question ids are permanent and progress stores them per lesson (review cards, answers), so
+ * they must be unique across the lesson's quiz.yaml and diagnostic.yaml together.
+ */
+export function checkSharedQuestionIds(diagnosticFile: string, quiz: Quiz, diagnostic: Diagnostic): ContentError[] {
+  const quizIds = new Set(quiz.questions.map((q) => q.id));
+  return diagnostic.questions.flatMap((q, i) =>
+    quizIds.has(q.id) ? [{ file: diagnosticFile, field: `questions.${i}.id`, message: `"${q.id}" is also a question id in quiz.yaml; ids must be unique across the lesson's quiz and diagnostic` }] : [],
+  );
 }

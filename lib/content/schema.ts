@@ -88,7 +88,17 @@ export const quizSchema = z.strictObject({
   questions: z.array(questionSchema).min(8, "needs at least 8 questions"),
 });
 
+/**
+ * diagnostic.yaml: questions written for the self-assessment, in exactly the quiz's question
+ * schema. Few per lesson (the diagnostic asks at most three per practice), and no rule on
+ * types: a diagnostic question is chosen for what it reveals, mostly as a scenario.
+ */
+export const diagnosticSchema = z.strictObject({
+  questions: z.array(questionSchema).min(3, "needs at least 3 questions"),
+});
+
 export type Question = z.infer<typeof questionSchema>;
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export type QuestionType = Question["type"];
 export type Quiz = z.infer<typeof quizSchema>;
 export type QuizOption = z.infer<typeof optionSchema>;

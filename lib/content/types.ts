@@ -1,11 +1,13 @@
 import type { Heading } from "./mdx-facts";
-import type { Frontmatter, Quiz } from "./schema";
+import type { Diagnostic, Frontmatter, Question, Quiz } from "./schema";
 
 /** A lesson as the rest of the app sees it: validated, compiled, typed. */
 export interface Lesson extends Frontmatter {
   /** The folder under content/lessons, e.g. 04-fault-tolerance */
   folder: string;
   quiz: Quiz;
+  /** Questions for the self-assessment (diagnostic.yaml); never shipped to the lesson page. */
+  diagnostic: Diagnostic;
   /** Compiled MDX, evaluated on the server only. */
   code: string;
   headings: Heading[];
@@ -33,4 +35,31 @@ export function summarize(lesson: Lesson): LessonSummary {
     checklistIds: lesson.checklist.map((item) => item.id),
     hasQuiz: lesson.quiz.questions.length > 0,
   };
+}
+
+/** A practice as the self-assessment sees it: who it is and its diagnostic questions. */
+export interface DiagnosticPractice {
+  id: string;
+  number: number;
+  title: string;
+  minutes: number;
+  questions: Question[];
+}
+
+/** The diagnostic bank, in curriculum order: the /assess page's data (small: a few questions per lesson). */
+export function diagnosticBank(lessons: readonly Lesson[]): DiagnosticPractice[] {
+  return lessons.map((l) => ({ id: l.id, number: l.number, title: l.title, minutes: l.minutes, questions: l.diagnostic.questions }));
+}
+
+/** Every question a review card can come from, for one lesson: its quiz and its diagnostic. */
+export interface ReviewLesson {
+  id: string;
+  number: number;
+  title: string;
+  quiz: Question[];
+  diagnostic: Question[];
+}
+
+export function reviewBank(lessons: readonly Lesson[]): ReviewLesson[] {
+  return lessons.map((l) => ({ id: l.id, number: l.number, title: l.title, quiz: l.quiz.questions, diagnostic: l.diagnostic.questions }));
 }

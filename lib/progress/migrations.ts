@@ -1,14 +1,24 @@
 /**
  * Stored progress carries the version of its shape. Each migration takes a state valid at
  * one version to the next; the state is validated against its own version's schema first,
- * so a migration never sees garbage. Version 1 is the first shape: no migration exists yet.
- * To change the shape: add storedStateV2 in schema.ts, a migration 1 → 2 here, and bump
- * PROGRESS_VERSION; tests/unit/progress/migrations.test.ts shows the chain at work.
+ * so a migration never sees garbage. To change the shape: add storedStateV3 in schema.ts, a
+ * migration 2 → 3 here, and bump PROGRESS_VERSION; tests/unit/progress/migrations.test.ts
+ * shows the chain at work, with fixtures of real stored states of every version.
+ *
+ * 1 → 2 (the self-assessment and spaced review): the facts gain four empty maps (testedOut,
+ * reviewLessons, answers, reviews); nothing else changes.
  */
 import type * as z from "zod/mini";
-import { type StoredState, storedStateV1 } from "./schema";
+import { type FactsV1, type StoredState, storedStateV1, storedStateV2 } from "./schema";
+import type { ProgressFacts } from "./types";
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
+
+/** Version 1 facts as version 2: the same facts, and no assessment or review yet. */
+export function upgradeFactsV1(facts: FactsV1): ProgressFacts {
+  const { checklist, skipped, attempts, resetAt } = facts;
+  return { checklist, skipped, attempts, testedOut: {}, reviewLessons: {}, answers: {}, reviews: {}, resetAt };
+}
 
 export interface Migration {
   /** Migrates a state valid at version `from` to version `from + 1`. */
@@ -17,9 +27,18 @@ export interface Migration {
 }
 
 /** The schema each stored version must satisfy, by version. */
-export const SCHEMAS: Record<number, z.ZodMiniType> = { 1: storedStateV1 };
+export const SCHEMAS: Record<number, z.ZodMiniType> = { 1: storedStateV1, 2: storedStateV2 };
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    // The chain has validated the state against storedStateV1; parsing again gives it its type.
+    up: (state) => {
+      const v1 = storedStateV1.parse(state);
+      return { ...v1, facts: upgradeFactsV1(v1.facts) };
+    },
+  },
+];
 
 /** Checks a stored state against the schema of the version it says it is, without migrating it. */
 export function validateAtVersion(

@@ -6,7 +6,8 @@ import * as z from "zod/mini";
 
 /** Ids as the content uses them; this also rules out keys like __proto__. */
 const contentId = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
-const attemptId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+/** Random ids (attempts, answers, review events, sittings): UUIDs in practice. */
+const randomId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 const deviceId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/));
 const count = z.int().check(z.nonnegative());
 
@@ -22,7 +23,7 @@ const responseSchema = z.union([
 
 export const attemptSchema = z
   .strictObject({
-    id: attemptId,
+    id: randomId,
     lessonId: contentId,
     at: timestampSchema,
     responses: z.record(contentId, responseSchema),
@@ -31,27 +32,67 @@ export const attemptSchema = z
   })
   .check(z.refine((a) => a.correct <= a.total, { message: "correct cannot exceed total", path: ["correct"] }));
 
-export const factsSchema = z.strictObject({
+/** Version 1 facts: checklist ticks, skips, quiz attempts and the reset watermark. */
+const factsV1Shape = {
   checklist: z.record(contentId, z.record(contentId, booleanRegister)),
   skipped: z.record(contentId, booleanRegister),
-  attempts: z.record(attemptId, attemptSchema),
+  attempts: z.record(randomId, attemptSchema),
   resetAt: z.nullable(timestampSchema),
+};
+export const factsSchemaV1 = z.strictObject(factsV1Shape);
+
+const confidenceSchema = z.literal(["sure", "think", "guess"]);
+
+/** The fields a self-assessment answer and a review event share: a graded answer to one question. */
+const gradedAnswer = {
+  id: randomId,
+  lessonId: contentId,
+  questionId: contentId,
+  response: responseSchema,
+  confidence: confidenceSchema,
+  correct: z.boolean(),
+  at: timestampSchema,
+};
+
+export const assessmentAnswerSchema = z.strictObject({ ...gradedAnswer, sittingId: randomId });
+export const reviewEventSchema = z.strictObject(gradedAnswer);
+
+/** Version 2 adds the self-assessment and spaced review: two register maps and two append-only maps. */
+export const factsSchema = z.strictObject({
+  ...factsV1Shape,
+  testedOut: z.record(contentId, booleanRegister),
+  reviewLessons: z.record(contentId, booleanRegister),
+  answers: z.record(randomId, assessmentAnswerSchema),
+  reviews: z.record(randomId, reviewEventSchema),
 });
 
-/** Version 1 of what the store persists: the device's own state plus its facts. */
-export const storedStateV1 = z.strictObject({ deviceId, clock: timestampSchema, facts: factsSchema });
+export type FactsV1 = z.infer<typeof factsSchemaV1>;
 
-export type StoredState = z.infer<typeof storedStateV1>;
+/** Version 1 of what the store persists: the device's own state plus its facts. */
+export const storedStateV1 = z.strictObject({ deviceId, clock: timestampSchema, facts: factsSchemaV1 });
+/** Version 2: the same, with version 2 facts. */
+export const storedStateV2 = z.strictObject({ deviceId, clock: timestampSchema, facts: factsSchema });
+
+export type StoredStateV1 = z.infer<typeof storedStateV1>;
+export type StoredState = z.infer<typeof storedStateV2>;
 
 /** The envelope zustand's persist middleware writes. */
 export const envelopeSchema = z.object({ state: z.unknown(), version: count });
 
-/** The file "Export progress" writes and "Import" reads. */
+/** The file "Export progress" writes and "Import" reads (version 2). */
 export const exportFileSchema = z.strictObject({
+  format: z.literal("quorum-progress"),
+  version: z.literal(2),
+  exportedAt: z.string(),
+  facts: factsSchema,
+});
+
+/** A file exported by a version of Quorum before the self-assessment: still imported. */
+export const exportFileSchemaV1 = z.strictObject({
   format: z.literal("quorum-progress"),
   version: z.literal(1),
   exportedAt: z.string(),
-  facts: factsSchema,
+  facts: factsSchemaV1,
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -37,8 +37,10 @@ export function isPassing(score: number | null): boolean {
 }
 
 /**
- * done: every checklist item ticked and the quiz passed. skipped: the learner said so
- * (and has not done it). in progress: anything started. Opening a page marks nothing.
+ * done: every checklist item ticked and the quiz passed. tested out: the learner marked it so
+ * after the self-assessment found the practice known (and has not done it). skipped: the
+ * learner said so (and has neither done nor tested out of it). in progress: anything
+ * started. Opening a page marks nothing. The first that applies, in that order, wins.
  */
 export function lessonStatus(facts: ProgressFacts, lesson: LessonShape): LessonStatus {
   const ticked = tickedCount(facts, lesson);
@@ -46,6 +48,7 @@ export function lessonStatus(facts: ProgressFacts, lesson: LessonShape): LessonS
   const checklistDone = ticked === lesson.checklistIds.length;
   const quizDone = !lesson.hasQuiz || isPassing(best);
   if (checklistDone && quizDone && (ticked > 0 || best !== null)) return "done";
+  if (facts.testedOut[lesson.id]?.value === true) return "tested-out";
   if (facts.skipped[lesson.id]?.value === true) return "skipped";
   if (ticked > 0 || best !== null) return "in-progress";
   return "not-started";
@@ -66,6 +69,7 @@ export function lessonProgress(facts: ProgressFacts, lesson: LessonShape): Lesso
 export interface Overall {
   done: number;
   inProgress: number;
+  testedOut: number;
   skipped: number;
   total: number;
   itemsTicked: number;
@@ -80,6 +84,7 @@ export function overallProgress(facts: ProgressFacts, lessons: readonly LessonSh
   return {
     done,
     inProgress: statuses.filter((s) => s === "in-progress").length,
+    testedOut: statuses.filter((s) => s === "tested-out").length,
     skipped: statuses.filter((s) => s === "skipped").length,
     total: lessons.length,
     itemsTicked: lessons.reduce((n, l) => n + tickedCount(facts, l), 0),

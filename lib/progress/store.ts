@@ -11,7 +11,10 @@ import { migrateStoredState, PROGRESS_VERSION } from "./migrations";
 import type { StoredState } from "./schema";
 import { createProgressStorage, PROGRESS_KEY, readStoredProgress, type SetAside } from "./storage";
 import { parseImport } from "./transfer";
-import { emptyFacts, type ProgressFacts, type QuizAttempt } from "./types";
+import { type AssessmentAnswer, emptyFacts, type ProgressFacts, type QuizAttempt, type ReviewEvent } from "./types";
+
+/** The lesson-level registers an action can set: each is a last-writer-wins register per lesson. */
+type LessonRegister = "skipped" | "testedOut" | "reviewLessons";
 
 export interface ProgressSlice {
   deviceId: string;
@@ -20,6 +23,12 @@ export interface ProgressSlice {
   setItem: (lessonId: string, itemId: string, ticked: boolean) => void;
   setSkipped: (lessonId: string, skipped: boolean) => void;
   recordAttempt: (attempt: Pick<QuizAttempt, "lessonId" | "responses" | "correct" | "total">) => QuizAttempt;
+  /** Marks a practice tested out (or takes it back). */
+  setTestedOut: (lessonId: string, testedOut: boolean) => void;
+  /** Adds every question of a lesson's quiz to spaced review (or takes them back). */
+  setReviewLesson: (lessonId: string, review: boolean) => void;
+  recordAnswer: (answer: Omit<AssessmentAnswer, "id" | "at">) => AssessmentAnswer;
+  recordReview: (event: Omit<ReviewEvent, "id" | "at">) => ReviewEvent;
   /** Merges facts from elsewhere (another tab, an imported file); returns whether anything changed. */
   mergeFrom: (facts: ProgressFacts) => boolean;
   importFile: (text: string) => { ok: boolean; message: string };
@@ -46,7 +55,12 @@ type Creator<T> = StateCreator<ProgressStore, [["zustand/persist", unknown]], []
 
 function countFacts(facts: ProgressFacts) {
   const ticks = Object.values(facts.checklist).reduce((n, items) => n + Object.values(items).filter((r) => r.value).length, 0);
-  return { ticks, attempts: Object.keys(facts.attempts).length };
+  return {
+    ticks,
+    attempts: Object.keys(facts.attempts).length,
+    answers: Object.keys(facts.answers).length,
+    reviews: Object.keys(facts.reviews).length,
+  };
 }
 
 const progressSlice =
@@ -55,6 +69,11 @@ const progressSlice =
     // Each action sets its new timestamp and the facts it stamps in one update, so each
     // change is one persisted write and one storage event in other tabs.
     const next = () => tick(get().clock, now());
+    const setRegister = (name: LessonRegister, lessonId: string, value: boolean) => {
+      const at = next();
+      const { facts } = get();
+      set({ clock: at, facts: { ...facts, [name]: { ...facts[name], [lessonId]: { value, at } } } });
+    };
     const deviceId = newId();
     return {
       deviceId,
@@ -66,16 +85,26 @@ const progressSlice =
         const items = { ...facts.checklist[lessonId], [itemId]: { value: ticked, at } };
         set({ clock: at, facts: { ...facts, checklist: { ...facts.checklist, [lessonId]: items } } });
       },
-      setSkipped(lessonId, skipped) {
-        const at = next();
-        const { facts } = get();
-        set({ clock: at, facts: { ...facts, skipped: { ...facts.skipped, [lessonId]: { value: skipped, at } } } });
-      },
+      setSkipped: (lessonId, skipped) => setRegister("skipped", lessonId, skipped),
+      setTestedOut: (lessonId, testedOut) => setRegister("testedOut", lessonId, testedOut),
+      setReviewLesson: (lessonId, review) => setRegister("reviewLessons", lessonId, review),
       recordAttempt(result) {
         const attempt: QuizAttempt = { ...result, id: newId(), at: next() };
         const { facts } = get();
         set({ clock: attempt.at, facts: { ...facts, attempts: { ...facts.attempts, [attempt.id]: attempt } } });
         return attempt;
+      },
+      recordAnswer(given) {
+        const answer: AssessmentAnswer = { ...given, id: newId(), at: next() };
+        const { facts } = get();
+        set({ clock: answer.at, facts: { ...facts, answers: { ...facts.answers, [answer.id]: answer } } });
+        return answer;
+      },
+      recordReview(given) {
+        const event: ReviewEvent = { ...given, id: newId(), at: next() };
+        const { facts } = get();
+        set({ clock: event.at, facts: { ...facts, reviews: { ...facts.reviews, [event.id]: event } } });
+        return event;
       },
       mergeFrom(incoming) {
         const { facts, clock } = get();
@@ -96,9 +125,12 @@ const progressSlice =
         const changed = get().mergeFrom(incoming);
         if (!changed) return { ok: true, message: "Imported: everything in the file was already here, so nothing changed." };
         const after = countFacts(get().facts);
+        const assessed = after.answers - before.answers;
+        const reviewed = after.reviews - before.reviews;
+        const more = assessed || reviewed ? `, ${assessed} self-assessment answers and ${reviewed} reviews added` : "";
         return {
           ok: true,
-          message: `Imported and merged: ${after.ticks - before.ticks} more checklist items ticked, ${after.attempts - before.attempts} quiz attempts added. Nothing was overwritten.`,
+          message: `Imported and merged: ${after.ticks - before.ticks} more checklist items ticked, ${after.attempts - before.attempts} quiz attempts added${more}. Nothing was overwritten.`,
         };
       },
       reset() {

@@ -1,11 +1,15 @@
 /** Export and import of progress as a JSON file. Import validates everything before it touches the store. */
-import { type ExportFile, exportFileSchema } from "./schema";
+import { upgradeFactsV1 } from "./migrations";
+import { type ExportFile, exportFileSchema, exportFileSchemaV1 } from "./schema";
 import type { ProgressFacts } from "./types";
+
+/** The export format this version writes; it reads this one and every older one. */
+export const EXPORT_VERSION = 2;
 
 export const MAX_IMPORT_BYTES = 2_000_000;
 
 export function buildExport(facts: ProgressFacts, now: Date): ExportFile {
-  return { format: "quorum-progress", version: 1, exportedAt: now.toISOString(), facts };
+  return { format: "quorum-progress", version: EXPORT_VERSION, exportedAt: now.toISOString(), facts };
 }
 
 export function exportFileName(now: Date): string {
@@ -28,14 +32,16 @@ export function parseImport(text: string): ImportResult {
   if (!json || typeof json !== "object" || (json as { format?: unknown }).format !== "quorum-progress") {
     return { ok: false, message: "This JSON file is not a Quorum progress export. Nothing was changed." };
   }
-  if ((json as { version?: unknown }).version !== 1) {
+  const version = (json as { version?: unknown }).version;
+  if (version !== 1 && version !== EXPORT_VERSION) {
     return { ok: false, message: "This progress file was made by a newer version of Quorum and cannot be read here. Nothing was changed." };
   }
-  const parsed = exportFileSchema.safeParse(json);
+  // A version 1 file (before the self-assessment) is validated as version 1, then upgraded.
+  const parsed = version === 1 ? exportFileSchemaV1.safeParse(json) : exportFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
     return { ok: false, message: `This progress file is damaged${where}: ${issue?.message}. Nothing was changed.` };
   }
-  return { ok: true, facts: parsed.data.facts };
+  return { ok: true, facts: parsed.data.version === 1 ? upgradeFactsV1(parsed.data.facts) : parsed.data.facts };
 }

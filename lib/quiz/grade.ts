@@ -5,13 +5,16 @@ import type { Response } from "@/lib/progress/types";
 
 export type Responses = Record<string, Response | undefined>;
 
+/** What grading needs of a question: its id, type and answer key (no text). Every Question is one. */
+export type AnswerKey = Question extends infer Q ? (Q extends Question ? Pick<Q, "id" | "type" | "answer"> : never) : never;
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   return a.length === b.length && set.size === b.length && new Set(b).size === b.length && b.every((x) => set.has(x));
 }
 
 /** Whether a response answers a question correctly; a missing or mistyped response is wrong. */
-export function isCorrect(question: Question, response: Response | undefined): boolean {
+export function isCorrect(question: AnswerKey, response: Response | undefined): boolean {
   switch (question.type) {
     case "single":
       return response === question.answer;

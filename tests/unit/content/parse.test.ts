@@ -1,11 +1,11 @@
 import { stringify } from "yaml";
-import { parseLessonFile, parseQuizFile } from "@/lib/content/parse";
-import { frontmatter, mdx, quiz } from "../../fixtures/lesson";
+import { parseDiagnosticFile, parseLessonFile, parseQuizFile } from "@/lib/content/parse";
+import { diagnostic, frontmatter, mdx, quiz } from "../../fixtures/lesson";
 
 const FILE = "content/lessons/04-fault-tolerance/index.mdx";
 const QUIZ = "content/lessons/04-fault-tolerance/quiz.yaml";
 
-function errorsOf(result: ReturnType<typeof parseLessonFile> | ReturnType<typeof parseQuizFile>) {
+function errorsOf(result: ReturnType<typeof parseLessonFile> | ReturnType<typeof parseQuizFile> | ReturnType<typeof parseDiagnosticFile>) {
   return result.ok ? [] : result.errors.map((e) => `${e.file} › ${e.field}: ${e.message}`);
 }
 
@@ -99,5 +99,35 @@ describe("parseQuizFile", () => {
     expect(errors).toContain("questions: needs at least 8 questions");
     const more = { questions: [...q.questions.filter((x) => x.type !== "boolean"), { ...q.questions[0]!, id: "extra" }] };
     expect(errorsOf(parse(more)).join()).toContain('needs at least one "boolean" question');
+  });
+});
+
+describe("parseDiagnosticFile", () => {
+  const DIAG = "content/lessons/04-fault-tolerance/diagnostic.yaml";
+  const parse = (data: unknown) => parseDiagnosticFile(DIAG, stringify(data));
+
+  it("accepts three questions of any types, with no rule on which", () => {
+    expect(parse(diagnostic()).ok).toBe(true);
+    expect(parse({ questions: quiz().questions.slice(5) }).ok).toBe(true);
+  });
+
+  it("needs at least three questions, and every option explained", () => {
+    expect(errorsOf(parse({ questions: diagnostic().questions.slice(0, 2) }))).toEqual([`${DIAG} › questions: needs at least 3 questions`]);
+    const d = diagnostic();
+    d.questions[0] = { ...d.questions[0]!, options: [{ id: "a", text: "x" }, { id: "b", text: "y", explanation: "z" }, { id: "c", text: "y", explanation: "z" }] };
+    expect(errorsOf(parse(d))).toEqual([`${DIAG} › questions.0.options.0.explanation: Invalid input: expected string, received undefined`]);
+  });
+
+  it("checks answer keys and ids like a quiz", () => {
+    const d = diagnostic();
+    d.questions[1] = { ...d.questions[1]!, id: "diag-1", answer: "nope" };
+    expect(errorsOf(parse(d))).toEqual([
+      `${DIAG} › questions: question id "diag-1" is used more than once`,
+      `${DIAG} › questions.1.answer: "nope" is not one of question "diag-1"'s options`,
+    ]);
+  });
+
+  it("reports broken YAML instead of throwing", () => {
+    expect(errorsOf(parseDiagnosticFile(DIAG, "questions: [unclosed"))[0]).toMatch(/diagnostic.yaml › : is not valid YAML/);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { compareTimestamps } from "@/lib/progress/clock";
-import { canonicalFacts, mergeFacts, pruneBefore } from "@/lib/progress/merge";
+import { compareTimestamps as cmp, type Timestamp } from "@/lib/progress/clock";
+import { canonicalFacts, latestTimestamp, mergeFacts, pruneBefore, restampBefore } from "@/lib/progress/merge";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
 import { facts } from "./arbitraries";
 
@@ -74,6 +75,63 @@ describe("mergeFacts", () => {
         for (const kept of Object.values(merged.attempts)) {
           expect(merged.resetAt === null || compareTimestamps(kept.at, merged.resetAt) > 0).toBe(true);
         }
+      }),
+    );
+  });
+
+  it("keeps every self-assessment answer and review event after the last reset, and none before it", () => {
+    fc.assert(
+      fc.property(facts, facts, (a, b) => {
+        const merged = mergeFacts(a, b);
+        for (const name of ["answers", "reviews"] as const) {
+          for (const event of [...Object.values(a[name]), ...Object.values(b[name])]) {
+            const afterReset = merged.resetAt === null || compareTimestamps(event.at, merged.resetAt) > 0;
+            if (afterReset) expect(compareTimestamps(merged[name][event.id]!.at, event.at)).toBeGreaterThanOrEqual(0);
+          }
+          for (const kept of Object.values(merged[name])) {
+            expect(merged.resetAt === null || compareTimestamps(kept.at, merged.resetAt) > 0).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it("merges tested-out and review-lesson marks as registers: the latest write after the reset wins", () => {
+    fc.assert(
+      fc.property(facts, facts, (a, b) => {
+        const merged = mergeFacts(a, b);
+        for (const name of ["testedOut", "reviewLessons"] as const) {
+          const lessons = new Set([...Object.keys(a[name]), ...Object.keys(b[name])]);
+          for (const lessonId of lessons) {
+            const writes = [a[name][lessonId], b[name][lessonId]].filter((r) => r !== undefined);
+            const latest = writes.reduce((x, y) => (compareTimestamps(x.at, y.at) >= 0 ? x : y));
+            const afterReset = merged.resetAt === null || compareTimestamps(latest.at, merged.resetAt) > 0;
+            if (afterReset) expect(merged[name][lessonId]!.at).toEqual(latest.at);
+            else expect(merged[name][lessonId]).toBeUndefined();
+          }
+        }
+      }),
+    );
+  });
+
+  it("moves a clock past every fact, and restamps old facts after the cutoff in their old order", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const latest = latestTimestamp(f);
+        const all: Timestamp[] = [
+          ...Object.values(f.checklist).flatMap((items) => Object.values(items).map((r) => r.at)),
+          ...[f.skipped, f.attempts, f.testedOut, f.reviewLessons, f.answers, f.reviews].flatMap((r) => Object.values(r).map((x) => x.at)),
+        ];
+        for (const at of all) expect(cmp(latest!, at)).toBeGreaterThanOrEqual(0);
+
+        const cutoff = { wall: 10, counter: 0, device: "device-b" };
+        let counter = 0;
+        const restamped = restampBefore(f, cutoff, () => ({ wall: 100, counter: counter++, device: "local" }));
+        for (const r of Object.values(restamped.reviews)) expect(cmp(r.at, cutoff)).toBeGreaterThan(0);
+        // Any two restamped review events keep their order (and equal stamps stay equal).
+        const before = Object.values(f.reviews).filter((r) => cmp(r.at, cutoff) <= 0);
+        const after = before.map((r) => restamped.reviews[r.id]!);
+        before.forEach((x, i) => before.forEach((y, j) => expect(Math.sign(cmp(after[i]!.at, after[j]!.at))).toBe(Math.sign(cmp(x.at, y.at)))));
       }),
     );
   });

@@ -1,23 +1,62 @@
+import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { migrateStoredState, PROGRESS_VERSION, validateAtVersion } from "@/lib/progress/migrations";
+import { lessonStatus } from "@/lib/progress/status";
 import { emptyFacts } from "@/lib/progress/types";
 
-const v1 = { deviceId: "device-a", clock: { wall: 5, counter: 0, device: "device-a" }, facts: emptyFacts() };
+/**
+ * Real version 1 states, written by the version 1 store (commit cc8fd82) through its own
+ * actions: ticks, an untick, a quiz attempt, a skip; and a state after a reset.
+ */
+const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/progress-v1/${name}`, "utf8"));
+const storedV1 = fixture("stored.json");
+const resetV1 = fixture("stored-after-reset.json");
+
+const v1 = { deviceId: "device-a", clock: { wall: 5, counter: 0, device: "device-a" }, facts: { checklist: {}, skipped: {}, attempts: {}, resetAt: null } };
+const v2 = { ...v1, facts: emptyFacts() };
 
 describe("stored progress versions", () => {
   it("accepts the current version as it is", () => {
-    expect(PROGRESS_VERSION).toBe(1);
-    expect(migrateStoredState(v1, 1)).toEqual({ ok: true, state: v1 });
+    expect(PROGRESS_VERSION).toBe(2);
+    expect(migrateStoredState(v2, 2)).toEqual({ ok: true, state: v2 });
+  });
+
+  it("migrates real version 1 states to version 2: every fact kept, nothing assessed or reviewed yet", () => {
+    for (const envelope of [storedV1, resetV1]) {
+      expect(envelope.version).toBe(1);
+      const result = migrateStoredState(envelope.state, 1);
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const { facts, ...device } = result.state;
+      const { facts: old, ...oldDevice } = envelope.state;
+      expect(device).toEqual(oldDevice);
+      expect(facts).toEqual({ ...old, testedOut: {}, reviewLessons: {}, answers: {}, reviews: {} });
+      expect(validateAtVersion(result.state, 2).ok).toBe(true);
+    }
+    const migrated = migrateStoredState(storedV1.state, 1);
+    if (!migrated.ok) throw new Error(migrated.reason);
+    const lesson = { id: "system-architecture", checklistIds: ["draw-request-path", "name-failure-domains", "x"], hasQuiz: true };
+    expect(lessonStatus(migrated.state.facts, lesson)).toBe("in-progress");
+    expect(lessonStatus(migrated.state.facts, { id: "service-discovery", checklistIds: ["x"], hasQuiz: true })).toBe("skipped");
+    const reset = migrateStoredState(resetV1.state, 1);
+    expect(reset.ok && reset.state.facts.resetAt).toEqual(resetV1.state.facts.resetAt);
+  });
+
+  it("refuses a version 1 state that is not valid version 1, and a version 2 state without the new facts", () => {
+    const broken = { ...storedV1.state, facts: { ...storedV1.state.facts, attempts: { "not an id!": {} } } };
+    expect(migrateStoredState(broken, 1).ok).toBe(false);
+    const result = validateAtVersion(storedV1.state, 2);
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining("it is not valid progress (facts.testedOut") });
   });
 
   it("refuses a version newer than this build, saying so", () => {
-    const result = validateAtVersion(v1, 2);
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining("newer version of Quorum (format 2") });
+    const result = validateAtVersion(v2, 3);
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining("newer version of Quorum (format 3") });
   });
 
   it("refuses an unknown old version and invalid data, naming the field", () => {
     expect(validateAtVersion(v1, 0)).toEqual({ ok: false, reason: "format 0 is not one this version of Quorum knows" });
-    const bad = { ...v1, facts: { ...emptyFacts(), checklist: { "fault-tolerance": { a: { value: "yes" } } } } };
+    const bad = { ...v1, facts: { ...v1.facts, checklist: { "fault-tolerance": { a: { value: "yes" } } } } };
     const result = validateAtVersion(bad, 1);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain("facts.checklist.fault-tolerance.a");

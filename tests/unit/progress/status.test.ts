@@ -43,6 +43,23 @@ describe("lessonStatus", () => {
   });
 });
 
+describe("tested out", () => {
+  const testedOut = (facts: ProgressFacts, value = true): ProgressFacts => ({ ...facts, testedOut: { [lesson.id]: { value, at: at(4) } } });
+
+  it("is a status of its own: not done, not skipped, and above both in progress and skipped", () => {
+    expect(lessonStatus(testedOut(emptyFacts()), lesson)).toBe("tested-out");
+    expect(lessonStatus(testedOut(withTicks("a")), lesson)).toBe("tested-out");
+    expect(lessonStatus({ ...testedOut(emptyFacts()), skipped: { [lesson.id]: { value: true, at: at(5) } } }, lesson)).toBe("tested-out");
+    expect(lessonStatus(testedOut(emptyFacts(), false), lesson)).toBe("not-started");
+  });
+
+  it("gives way to done, and is counted apart", () => {
+    expect(lessonStatus(testedOut(withAttempt(withTicks("a", "b"), 9)), lesson)).toBe("done");
+    const other = { id: "messaging", checklistIds: ["x"], hasQuiz: true };
+    expect(overallProgress(testedOut(emptyFacts()), [lesson, other])).toMatchObject({ done: 0, testedOut: 1, skipped: 0, inProgress: 0, completion: 0 });
+  });
+});
+
 describe("scores", () => {
   it("takes the best of all attempts, and passes at the pass mark exactly", () => {
     expect(PASS_MARK).toBe(0.8);

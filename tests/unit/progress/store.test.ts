@@ -1,7 +1,10 @@
 import { PROGRESS_KEY } from "@/lib/progress/storage";
 import { createProgressStore } from "@/lib/progress/store";
 import { buildExport } from "@/lib/progress/transfer";
+import { readFileSync } from "node:fs";
 import { emptyFacts } from "@/lib/progress/types";
+
+const v1Fixture = (name: string) => readFileSync(`tests/fixtures/progress-v1/${name}`, "utf8");
 
 /** A Storage with nothing but a Map behind it. */
 class MemoryStorage implements Storage {
@@ -47,7 +50,7 @@ describe("progress store", () => {
     store.getState().setItem("fault-tolerance", "a", true);
     store.getState().setItem("fault-tolerance", "b", true);
     const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.state.facts.checklist["fault-tolerance"].b.at.counter).toBe(1);
     expect(saved.state).not.toHaveProperty("recovered");
 
@@ -138,5 +141,61 @@ describe("progress store", () => {
     expect(a.store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
     // ...and the restored facts survive merging with a tab that only saw the reset.
     expect(a.store.getState().mergeFrom({ ...emptyFacts(), resetAt: a.store.getState().facts.resetAt })).toBe(false);
+  });
+
+  it("reads progress a version 1 build stored, migrates it, and saves it as version 2", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, v1Fixture("stored.json").trim());
+    const { store } = setup(storage);
+    await store.persist.rehydrate();
+    const { facts, recovered } = store.getState();
+    expect(recovered).toBeNull();
+    expect(facts.checklist["system-architecture"]?.["draw-request-path"]?.value).toBe(true);
+    expect(Object.keys(facts.attempts)).toEqual(["7c9e6679-7425-40de-944b-e07fc1f90ae7"]);
+    expect(facts.answers).toEqual({});
+    store.getState().setTestedOut("messaging", true);
+    const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+    expect(saved.version).toBe(2);
+    expect(saved.state.facts.checklist["system-architecture"]["draw-request-path"].value).toBe(true);
+    expect(saved.state.facts.testedOut.messaging.value).toBe(true);
+  });
+
+  it("imports a version 1 export: its facts are merged, none of the new kinds", () => {
+    const { store } = setup();
+    const result = store.getState().importFile(v1Fixture("export.json"));
+    expect(result).toEqual({ ok: true, message: "Imported and merged: 2 more checklist items ticked, 1 quiz attempts added. Nothing was overwritten." });
+    expect(store.getState().facts.skipped["service-discovery"]?.value).toBe(true);
+    expect(store.getState().facts.reviews).toEqual({});
+  });
+
+  it("records self-assessment answers, reviews and lesson marks as stamped facts, and carries them in an export", () => {
+    const a = setup(new MemoryStorage(), "device-a");
+    const given = { lessonId: "messaging", questionId: "dlq-scenario", response: "park", confidence: "sure" as const, correct: false };
+    const answer = a.store.getState().recordAnswer({ ...given, sittingId: "sitting-0001" });
+    a.advance(10);
+    const review = a.store.getState().recordReview({ ...given, correct: true, confidence: "think" });
+    a.store.getState().setTestedOut("security", true);
+    a.store.getState().setReviewLesson("messaging", true);
+    const facts = a.store.getState().facts;
+    expect(facts.answers[answer.id]).toEqual({ ...given, sittingId: "sitting-0001", id: answer.id, at: answer.at });
+    expect(facts.reviews[review.id]?.confidence).toBe("think");
+    expect(review.at.wall).toBe(1_010);
+    expect(facts.testedOut.security?.value).toBe(true);
+    expect(facts.reviewLessons.messaging?.value).toBe(true);
+    expect(a.store.getState().clock).toEqual(facts.reviewLessons.messaging?.at);
+
+    const b = setup(new MemoryStorage(), "device-b");
+    const file = JSON.stringify(buildExport(facts, new Date(0)));
+    expect(JSON.parse(file).version).toBe(2);
+    expect(b.store.getState().importFile(file).message).toBe(
+      "Imported and merged: 0 more checklist items ticked, 0 quiz attempts added, 1 self-assessment answers and 1 reviews added. Nothing was overwritten.",
+    );
+    expect(b.store.getState().facts).toEqual(facts);
+  });
+
+  it("refuses an export from a newer version, changing nothing", () => {
+    const { store } = setup();
+    const file = JSON.stringify({ ...buildExport(emptyFacts(), new Date(0)), version: 3 });
+    expect(store.getState().importFile(file)).toEqual({ ok: false, message: expect.stringContaining("made by a newer version of Quorum") });
   });
 });

@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+import { launchOptions } from "../tests/e2e/browser";
+import { finishedSitting } from "../tests/e2e/study";
+import { emptyFacts } from "../lib/progress/types";
+const [, , path, theme, width, selector, name] = process.argv;
+const DAY = 86_400_000;
+const earlier = finishedSitting((n) => (n <= 2 ? { wrong: true, confidence: "sure" } : n === 5 ? { wrong: true, confidence: "guess" } : n === 9 ? { wrong: false, confidence: "think" } : { wrong: false, confidence: "sure" }), "seeded-sitting-0001", Date.now() - 10 * DAY);
+const latest = finishedSitting((n) => (n === 1 ? { wrong: true, confidence: "sure" } : n === 7 ? { wrong: true, confidence: "guess" } : { wrong: false, confidence: "sure" }), "seeded-sitting-0002", Date.now() - 60_000);
+const facts = { ...emptyFacts(), answers: { ...earlier.answers, ...Object.fromEntries(Object.values(latest.answers).map((a) => [`b-${a.id}`, { ...a, id: `b-${a.id}` }])) } };
+const browser = await chromium.launch(launchOptions());
+const context = await browser.newContext({ colorScheme: theme as "light", viewport: { width: Number(width), height: 900 } });
+const page = await context.newPage();
+await page.addInitScript((v) => localStorage.setItem("quorum-progress", v), JSON.stringify({ state: { deviceId: "s", clock: { wall: Date.now(), counter: 0, device: "s" }, facts }, version: 2 }));
+await page.goto("http://localhost:3103" + path);
+await page.waitForTimeout(600);
+await page.locator("details").first().evaluate((d) => d.setAttribute("open", "")).catch(() => {});
+await page.locator(selector!).first().screenshot({ path: `.screenshots/${name}.png` });
+await browser.close();
