@@ -126,6 +126,10 @@ export const FACT_KINDS: KindTable = {
   checklist: nestedRegisters(),
   skipped: registers({ keyIsLesson: true }),
   attempts: appendOnly(),
+  testedOut: registers({ keyIsLesson: true }),
+  reviewLessons: registers({ keyIsLesson: true }),
+  answers: appendOnly(),
+  reviews: appendOnly(),
   resetAt: watermark(),
 };
 
