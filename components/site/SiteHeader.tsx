@@ -1,31 +1,30 @@
 import Link from "next/link";
 import { AccountEntry } from "@/components/account/AccountEntry";
 import { SyncStatus } from "@/components/account/SyncStatus";
-import { StudyLinks } from "@/components/review/StudyLinks";
+import { MainNav } from "./MainNav";
+import { PhoneMenu } from "./PhoneMenu";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
+/**
+ * Wide screens: the sections in a row, then sync state, account and theme. Narrower than that,
+ * the sections and the theme move into a Menu, so the header fits a 360 px phone.
+ */
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+      <div className="relative mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
           <QuorumMark />
           <span>Quorum</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="hidden rounded-md px-1.5 py-1 text-muted hover:text-ink sm:inline sm:px-2">
-            Curriculum
-          </Link>
-          <Link href="/tracks" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">Tracks</Link>
-          <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
-            Progress
-          </Link>
-          <StudyLinks />
-        </nav>
+        <MainNav variant="bar" className="hidden lg:block" />
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
           <SyncStatus />
           <AccountEntry />
-          <ThemeSwitcher />
+          <div className="hidden lg:block">
+            <ThemeSwitcher />
+          </div>
+          <PhoneMenu className="lg:hidden" />
         </div>
       </div>
     </header>

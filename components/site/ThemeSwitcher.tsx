@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { THEME_KEY } from "./theme-script";
 
 type Theme = "system" | "light" | "dark";
@@ -9,6 +9,9 @@ const THEMES: { value: Theme; label: string; icon: string }[] = [
   { value: "light", label: "Light", icon: "☀" },
   { value: "dark", label: "Dark", icon: "☾" },
 ];
+
+/** Tells every switcher on the page (the header's and the phone menu's) what was chosen. */
+const THEME_EVENT = "quorum-theme-change";
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
@@ -19,10 +22,16 @@ function apply(theme: Theme) {
 /** Light, dark, or follow the system; the choice is kept in localStorage. */
 export function ThemeSwitcher() {
   const [theme, setTheme] = useState<Theme | null>(null);
+  const name = useId();
 
   useEffect(() => {
-    const stored = document.documentElement.dataset.theme;
-    setTheme(stored === "light" || stored === "dark" ? stored : "system");
+    const read = () => {
+      const stored = document.documentElement.dataset.theme;
+      setTheme(stored === "light" || stored === "dark" ? stored : "system");
+    };
+    read();
+    window.addEventListener(THEME_EVENT, read);
+    return () => window.removeEventListener(THEME_EVENT, read);
   }, []);
 
   useEffect(() => {
@@ -41,6 +50,7 @@ export function ThemeSwitcher() {
       // Storage disabled: the choice lasts for this page only.
     }
     apply(next);
+    window.dispatchEvent(new Event(THEME_EVENT));
   };
 
   return (
@@ -54,7 +64,7 @@ export function ThemeSwitcher() {
         >
           <input
             type="radio"
-            name="theme"
+            name={name}
             value={value}
             checked={theme === value}
             onChange={() => choose(value)}

@@ -25,9 +25,9 @@ test("miss two lesson-quiz questions, find them due, review one by keyboard, rel
   const noErrors = watchConsole(page);
   await missTwo(page);
   // The header counts them once it has loaded its counter, after the page is up.
-  await expect(page.getByTestId("header-review")).toHaveText(/Review\s*2\s*due/);
+  await expect(page.getByTestId("bar-review")).toHaveText(/Review\s*2\s*due/);
 
-  await page.getByTestId("header-review").click();
+  await page.getByTestId("bar-review").click();
   await expect(page).toHaveURL("/review");
   await expect(page.getByTestId("review-status")).toHaveText("2 cards due now · 2 cards in all.");
   const card = page.getByTestId("review-card");
@@ -52,7 +52,7 @@ test("miss two lesson-quiz questions, find them due, review one by keyboard, rel
 
   await page.reload();
   await expect(page.getByTestId("review-status")).toHaveText("1 card due now · 2 cards in all.");
-  await expect(page.getByTestId("header-review")).toHaveText(/Review\s*1\s*due/);
+  await expect(page.getByTestId("bar-review")).toHaveText(/Review\s*1\s*due/);
   // Answer the other one wrong: nothing is due, and the page says when the next card is.
   for (const key of keysFor(second, true).keys) await page.keyboard.press(key);
   await page.keyboard.press("g");
