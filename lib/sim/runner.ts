@@ -182,7 +182,7 @@ class ScenarioRun<S extends readonly ParamSpec[], R extends ScenarioMetrics> imp
       const progress = span > 0 ? Math.min(1, Math.max(0, (now - m.sentAt) / span)) : 1;
       messages.push({ id: m.id, from: m.from, to: m.to, kind: m.kind, progress });
     }
-    const events = this.instance.events?.() ?? [];
+    const events = this.instance.events?.() ?? null;
     return {
       scenarioId: this.scenario.id,
       seed: this.seed,
@@ -198,8 +198,8 @@ class ScenarioRun<S extends readonly ParamSpec[], R extends ScenarioMetrics> imp
       headline: this.instance.headline(),
       summary: this.instance.summary(),
       tables: this.instance.tables?.() ?? [],
-      events: events.slice(-MAX_EVENTS_SHOWN),
-      eventCount: events.length,
+      events: events === null ? null : events.slice(-MAX_EVENTS_SHOWN),
+      eventCount: events?.length ?? 0,
     };
   }
 }

@@ -34,8 +34,8 @@ export interface Snapshot {
   readonly summary: string;
   /** Small tables of cells; same rows and columns for the whole run (only cells change). */
   readonly tables: readonly SnapshotTable[];
-  /** The latest MAX_EVENTS_SHOWN notable events, oldest first. */
-  readonly events: readonly NotableEvent[];
+  /** The latest MAX_EVENTS_SHOWN notable events, oldest first; null when the scenario keeps none. */
+  readonly events: readonly NotableEvent[] | null;
   /** How many notable events there have been in total (may exceed events.length). */
   readonly eventCount: number;
 }

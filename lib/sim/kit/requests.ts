@@ -87,7 +87,7 @@ export class RequestLedger {
     else this.failedCount++;
     this.failureRate.add(this.clock.now);
     const issued = this.startedAt[id] ?? this.clock.now;
-    this.firstFailedStart ??= issued;
+    this.firstFailedStart = Math.min(this.firstFailedStart ?? issued, issued);
     this.lastFailedStart = Math.max(this.lastFailedStart ?? issued, issued);
     return true;
   }

@@ -1,13 +1,10 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, evenly, type ArrivalTimer } from "../kit/arrivals";
-import { headline } from "../kit/headlines";
-import { column } from "../kit/layout";
-import { describe, percent } from "../kit/numbers";
-import { param } from "../kit/params";
-import { RequestLedger } from "../kit/requests";
-import { WorkerPool, type Served } from "../kit/server";
+import {
+  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, WorkerPool, type ArrivalTimer,
+  type Served,
+} from "../kit";
 
 /**
  * Lesson 1 (system-architecture): a front end fans each request out to N backends and

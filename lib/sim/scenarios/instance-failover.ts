@@ -1,15 +1,10 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, poisson, type ArrivalTimer } from "../kit/arrivals";
-import { Client, isClientTimer, NO_RETRIES, type ClientTimer } from "../kit/client";
-import { headline } from "../kit/headlines";
-import { column } from "../kit/layout";
-import { describeSeconds } from "../kit/numbers";
-import { param } from "../kit/params";
-import { RequestLedger } from "../kit/requests";
-import { noBackoff } from "../kit/retry";
-import { Timeline } from "../kit/timeline";
+import {
+  Arrivals, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
+  RequestLedger, Timeline, type ArrivalTimer, type ClientTimer,
+} from "../kit";
 
 /**
  * Lesson 5 (service-discovery): clients find a service's three instances through a

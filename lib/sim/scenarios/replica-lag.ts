@@ -1,11 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { headline } from "../kit/headlines";
-import { column } from "../kit/layout";
-import { describe, percent } from "../kit/numbers";
-import { param } from "../kit/params";
-import { RequestLedger } from "../kit/requests";
+import { column, describe, headline, param, percent, RequestLedger } from "../kit";
 
 /**
  * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the

@@ -2,15 +2,10 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { RateSeries } from "../time-series";
-import { Client, isClientTimer, type ClientTimer, type RetryRules } from "../kit/client";
-import { headline } from "../kit/headlines";
-import { ring } from "../kit/layout";
-import { describe, describeSeconds } from "../kit/numbers";
-import { param } from "../kit/params";
-import { RequestLedger } from "../kit/requests";
-import { exponentialBackoff, fullJitterBackoff, noBackoff } from "../kit/retry";
-import { WorkerPool, type Served } from "../kit/server";
-import { Timeline, timeWindow } from "../kit/timeline";
+import {
+  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, noBackoff,
+  param, RequestLedger, ring, Timeline, timeWindow, WorkerPool, type ClientTimer, type RetryRules, type Served,
+} from "../kit";
 
 /**
  * Lesson 4 (fault-tolerance): many clients call one server of fixed capacity, and the

@@ -2,14 +2,10 @@ import { Simulation } from "../engine";
 import { Fifo } from "../fifo";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, poisson, type ArrivalTimer } from "../kit/arrivals";
-import { PendingCalls, type CallTimeout } from "../kit/calls";
-import { headline } from "../kit/headlines";
-import { describeSeconds, share } from "../kit/numbers";
-import { param } from "../kit/params";
-import { RequestLedger } from "../kit/requests";
-import { WorkerPool, type Served } from "../kit/server";
-import { Timeline } from "../kit/timeline";
+import {
+  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, share, Timeline, WorkerPool,
+  type ArrivalTimer, type CallTimeout, type Served,
+} from "../kit";
 
 /**
  * Lesson 2 (communication-patterns): client → A → B, and B goes down for a while.
