@@ -24,10 +24,21 @@ export interface Attempt {
   readonly to: string;
 }
 
+/**
+ * What a reply says about its attempt: ok, or an error the client may retry (503, 429) or
+ * must not (400, 409). `retryAfterMs` is the server's Retry-After, which a client honours if
+ * its rules say so.
+ */
+export type Answer = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly retryAfterMs?: number };
+
+export const OK: Answer = { ok: true };
+
 export interface RetryRules {
   /** Tries per request, the first one included. */
   readonly maxAttempts: number;
   readonly backoff: Backoff;
+  /** Wait at least the server's Retry-After before retrying (a documented, polite client). */
+  readonly honorRetryAfter?: boolean;
   /** Per-client retry budget, or null for none. */
   readonly budget: RetryBudgetSpec | null;
   /** Per-client circuit breaker, or null for none. */
@@ -63,9 +74,11 @@ interface Active {
 /**
  * A client that sends requests and waits for each with a timeout, retrying by its rules:
  * up to `maxAttempts` tries, a backoff between them, optionally a retry budget and a
- * circuit breaker. Every request it issues ends exactly once in the ledger: ok on a reply,
- * timed out when it gives up after a timeout, failed when it is refused before any attempt
- * is sent (open circuit, nowhere to send it).
+ * circuit breaker. A timeout or a retryable error answer counts as a failed attempt; a
+ * non-retryable error ends the request at once. Every request it issues ends exactly once in
+ * the ledger: ok on an ok reply, timed out when it gives up after a timeout, failed when it
+ * gives up after an error answer or is refused before any attempt is sent (open circuit,
+ * nowhere to send it).
  *
  * Load comes two ways. Closed loop (`closedLoop(thinkMs)`): the client thinks (exponential,
  * with that mean), sends one request, waits for it to end, thinks again; like a user, it
@@ -116,15 +129,21 @@ export class Client<P> {
     this.sendAttempt(request);
   }
 
-  /** A reply to `call` arrived. A reply to an attempt already given up is counted as late. */
-  reply(call: number): void {
+  /** A reply to `call` arrived (ok unless said otherwise). A reply to an attempt already given up is counted as late. */
+  reply(call: number, answer: Answer = OK): void {
     const request = this.calls.settle(call);
     if (request === undefined) {
       this.options.requests.lateReply();
       return;
     }
-    this.breaker?.success();
-    this.end(request, "ok");
+    if (answer.ok) {
+      this.breaker?.success();
+      this.end(request, "ok");
+    } else if (answer.retryable) {
+      this.attemptFailed(request, "failed", answer.retryAfterMs);
+    } else {
+      this.end(request, "failed");
+    }
   }
 
   onTimer(timer: ClientTimer): void {
@@ -137,7 +156,7 @@ export class Client<P> {
       }
       case "call-timeout": {
         const request = this.calls.expire(timer);
-        if (request !== undefined) this.attemptFailed(request);
+        if (request !== undefined) this.attemptFailed(request, "timed-out");
         break;
       }
       case "retry":
@@ -167,15 +186,16 @@ export class Client<P> {
     this.sim.send(this.options.node, to, state.attempt > 1 ? "retry" : "request", this.options.message(attempt));
   }
 
-  /** The attempt timed out: open the breaker, give up, or retry after the backoff. */
-  private attemptFailed(request: number): void {
+  /** The attempt timed out or was refused: open the breaker, give up, or retry after the backoff. */
+  private attemptFailed(request: number, how: "timed-out" | "failed", retryAfterMs?: number): void {
     const state = this.active.get(request);
     if (state === undefined) return;
     if (this.breaker?.failure(this.sim.now) === true || state.attempt >= this.rules.maxAttempts || (this.budget !== null && !this.budget.spend())) {
-      this.end(request, "timed-out");
+      this.end(request, how);
       return;
     }
-    const delay = this.rules.backoff(state.attempt, this.sim.rng);
+    const backoff = this.rules.backoff(state.attempt, this.sim.rng);
+    const delay = this.rules.honorRetryAfter === true && retryAfterMs !== undefined ? Math.max(backoff, retryAfterMs) : backoff;
     if (delay === 0) this.sendAttempt(request);
     else this.sim.setTimer(this.options.node, delay, { type: "retry", request });
   }

@@ -4,7 +4,7 @@
  */
 export { Arrivals, evenly, poisson, type ArrivalGap, type ArrivalTimer } from "./arrivals";
 export { PendingCalls, type CallTimeout } from "./calls";
-export { Client, isClientTimer, NO_RETRIES, type Attempt, type ClientOptions, type ClientTimer, type RetryRules } from "./client";
+export { Client, isClientTimer, NO_RETRIES, OK, type Answer, type Attempt, type ClientOptions, type ClientTimer, type RetryRules } from "./client";
 export { headline } from "./headlines";
 export { Journal } from "./journal";
 export { column, ring, row, spread, type Point } from "./layout";
@@ -23,5 +23,6 @@ export {
   type CircuitBreakerSpec,
   type RetryBudgetSpec,
 } from "./retry";
+export { meanIn, peakIn, sustainedFrom } from "./series";
 export { WorkerPool, type Admission, type Served, type WorkerPoolOptions } from "./server";
 export { Timeline, timeWindow, type TimeWindow } from "./timeline";

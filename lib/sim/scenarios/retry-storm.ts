@@ -3,8 +3,9 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { RateSeries } from "../time-series";
 import {
-  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, noBackoff,
-  param, RequestLedger, ring, Timeline, timeWindow, WorkerPool, type ClientTimer, type RetryRules, type Served,
+  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
+  noBackoff, param, peakIn, RequestLedger, ring, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
+  type RetryRules, type Served,
 } from "../kit";
 
 /**
@@ -254,31 +255,13 @@ export const retryStorm = defineScenario({
       );
     }
 
-    // ---- measures over the series ------------------------------------------------------
-    const meanBeforeOutage = (series: RateSeries): number => {
-      // Skip the first second, while clients are still starting.
-      const points = series.points(Math.min(sim.now, outage.startMs)).filter(([t]) => t >= 1000);
-      return points.length === 0 ? 0 : points.reduce((sum, [, v]) => sum + v, 0) / points.length;
-    };
-    const peakAfterOutage = (series: RateSeries): number => {
-      let peak = 0;
-      for (const [t, v] of series.points(sim.now)) {
-        if (t >= outage.endMs && t < outage.endMs + AFTER_OUTAGE_WINDOW_MS) peak = Math.max(peak, v);
-      }
-      return peak;
-    };
+    // ---- measures over the series: the normal level skips the first second, while clients start --
+    const normal = (series: RateSeries): number => meanIn(series.points(Math.min(sim.now, outage.startMs)), 1000);
+    const peakAfterOutage = (series: RateSeries): number => peakIn(series.points(sim.now), outage.endMs, outage.endMs + AFTER_OUTAGE_WINDOW_MS);
     const recoveryMs = (): number | null => {
-      const target = RECOVERY_FRACTION * meanBeforeOutage(requests.okRate);
-      const points = requests.okRate.points(sim.now);
-      const perWindow = RECOVERY_WINDOW_MS / GOODPUT_BUCKET_MS;
-      for (let i = 0; i + perWindow <= points.length; i++) {
-        const start = points[i]?.[0] ?? 0;
-        if (start < outage.endMs) continue;
-        let sum = 0;
-        for (let j = i; j < i + perWindow; j++) sum += points[j]?.[1] ?? 0;
-        if (sum / perWindow >= target) return start - outage.endMs;
-      }
-      return null;
+      const buckets = RECOVERY_WINDOW_MS / GOODPUT_BUCKET_MS;
+      const back = sustainedFrom(requests.okRate.points(sim.now), outage.endMs, buckets, RECOVERY_FRACTION * normal(requests.okRate));
+      return back === null ? null : back - outage.endMs;
     };
 
     const measure = (): RetryStormMetrics => ({
@@ -288,7 +271,7 @@ export const retryStorm = defineScenario({
       attempts: requests.attempts,
       retries: requests.retries,
       attemptsDuringOutage,
-      normalLoadPerSecond: meanBeforeOutage(serverLoad),
+      normalLoadPerSecond: normal(serverLoad),
       peakLoadAfterOutagePerSecond: peakAfterOutage(serverLoad),
       peakRetryLoadAfterOutagePerSecond: peakAfterOutage(retryLoad),
       recoveryMs: sim.now >= outage.endMs ? recoveryMs() : null,

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Simulation } from "@/lib/sim/engine";
 import {
-  Arrivals, Client, exponentialBackoff, fullJitterBackoff, isClientTimer, noBackoff, poisson, RequestLedger,
-  type ArrivalTimer, type ClientTimer, type RetryRules,
+  Arrivals, Client, exponentialBackoff, fullJitterBackoff, isClientTimer, noBackoff, OK, poisson, RequestLedger,
+  type Answer, type ArrivalTimer, type ClientTimer, type RetryRules,
 } from "@/lib/sim/kit";
 import { Latency } from "@/lib/sim/latency";
 
@@ -126,5 +126,64 @@ describe("Client", () => {
     const gaps = sent.slice(1).map((t, i) => Math.round(t - (sent[i] ?? 0)));
     expect(gaps).toEqual([60, 80, 120]);
     expect(w.requests.timedOut).toBeGreaterThan(0);
+  });
+});
+
+describe("Client and error answers", () => {
+  /** One client, one server that answers attempt n with answers[n - 1] after 5 ms. */
+  function answering(answers: readonly Answer[], rules: RetryRules) {
+    const sim = new Simulation<Msg, Tm | { readonly type: "answer-with"; readonly to: string; readonly call: number; readonly n: number }>({
+      seed: 1,
+      defaultLink: { latency: Latency.constant(1), loss: 0 },
+    });
+    const requests = new RequestLedger(sim, { bucketMs: 100 });
+    const sentAt: number[] = [];
+    const client = new Client<Msg>(sim, { node: "c", requests, timeoutMs: 1000, retry: rules, target: () => "s", message: (a) => ({ call: a.call, request: a.request, attempt: a.attempt }) });
+    sim.addNode({
+      id: "s",
+      role: "server",
+      x: 1,
+      y: 0,
+      onMessage: (m) => {
+        sentAt.push(m.sentAt);
+        sim.setTimer("s", 5, { type: "answer-with", to: m.from, call: m.payload.call, n: m.payload.attempt });
+      },
+      onTimer: (t) => {
+        if (t.payload.type === "answer-with") sim.send("s", t.payload.to, "response", { call: t.payload.call, request: 0, attempt: t.payload.n });
+      },
+    });
+    sim.addNode({
+      id: "c",
+      role: "client",
+      x: 0,
+      y: 0,
+      onTimer: (t) => {
+        if (isClientTimer(t.payload)) client.onTimer(t.payload);
+      },
+      onMessage: (m) => client.reply(m.payload.call, answers[m.payload.attempt - 1] ?? OK),
+    });
+    client.issue(requests.start());
+    sim.runUntil(10_000);
+    return { requests, sentAt };
+  }
+  const tooMany: Answer = { ok: false, retryable: true, retryAfterMs: 500 };
+  const rules: RetryRules = { maxAttempts: 3, backoff: exponentialBackoff(20, 200), budget: null, breaker: null };
+
+  it("retries a retryable error after its backoff, or after Retry-After when it honours it", () => {
+    const impatient = answering([tooMany, tooMany], rules);
+    expect(impatient.sentAt).toEqual([0, 27, 74]); // 7 ms round trip, then 20 and 40 ms of backoff
+    expect(impatient.requests.ok).toBe(1);
+    const polite = answering([tooMany, tooMany], { ...rules, honorRetryAfter: true });
+    expect(polite.sentAt).toEqual([0, 507, 1014]);
+    expect(polite.requests.ok).toBe(1);
+  });
+
+  it("ends a request at once on a non-retryable error, and as failed after too many retryable ones", () => {
+    const rejected = answering([{ ok: false, retryable: false }], rules);
+    expect(rejected.sentAt).toEqual([0]);
+    expect([rejected.requests.failed, rejected.requests.timedOut, rejected.requests.ok]).toEqual([1, 0, 0]);
+    const exhausted = answering([tooMany, tooMany, tooMany], rules);
+    expect(exhausted.sentAt).toHaveLength(3);
+    expect([exhausted.requests.failed, exhausted.requests.retries]).toEqual([1, 2]);
   });
 });

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Simulation } from "@/lib/sim/engine";
-import { Arrivals, column, evenly, headline, Journal, param, poisson, ring, row, share, spread, Timeline, timeWindow, type ArrivalTimer } from "@/lib/sim/kit";
+import {
+  Arrivals, column, evenly, headline, Journal, meanIn, param, peakIn, poisson, ring, row, share, spread, sustainedFrom, Timeline,
+  timeWindow, type ArrivalTimer,
+} from "@/lib/sim/kit";
+import type { SeriesPoint } from "@/lib/sim/time-series";
 import { Histogram } from "@/lib/sim/histogram";
 import { defineScenario } from "@/lib/sim/scenario";
 import { parseParams } from "@/lib/sim/params";
@@ -122,5 +126,24 @@ describe("Journal", () => {
       { t: 2500, text: "refunded", tone: "info" },
     ]);
     expect(journal.count).toBe(2);
+  });
+});
+
+describe("series statistics", () => {
+  const goodput: SeriesPoint[] = [0, 100, 200, 300, 400, 500, 600, 700, 800, 900].map((t, i) => [t, [10, 10, 10, 0, 0, 4, 9, 10, 9, 10][i]!]);
+
+  it("take the mean and the peak of the buckets starting in a window", () => {
+    expect(meanIn(goodput, 0, 300)).toBe(10);
+    expect(meanIn(goodput, 300, 500)).toBe(0);
+    expect(meanIn(goodput, 2000)).toBe(0);
+    expect(peakIn(goodput, 300, 700)).toBe(9);
+    expect(peakIn([], 0)).toBe(0);
+  });
+
+  it("find when a rate was back to a level and stayed there", () => {
+    expect(sustainedFrom(goodput, 300, 2, 9)).toBe(600); // 9 and 10
+    expect(sustainedFrom(goodput, 300, 4, 9.5)).toBe(600); // 9, 10, 9, 10: "at least" includes the level
+    expect(sustainedFrom(goodput, 300, 4, 9.6)).toBeNull();
+    expect(sustainedFrom(goodput, 0, 3, 10)).toBe(0);
   });
 });
