@@ -58,7 +58,7 @@ export function SeedSweep({
         </p>
       </div>
       {verdicts.length > 0 ? (
-        <ul className="mt-2 flex list-none flex-wrap gap-1.5 p-0" aria-label="Seeds checked">
+        <ul className="mt-2 flex list-none flex-wrap items-center gap-1.5 p-0" aria-label="Seeds checked">
           {verdicts.map((v) => (
             <li key={v.seed}>
               <button
@@ -67,7 +67,7 @@ export function SeedSweep({
                 aria-label={`Seed ${v.seed}: ${v.passed ? "passes" : "fails"}. Load it.`}
                 aria-current={v.seed === currentSeed ? "true" : undefined}
                 title={v.summary}
-                className={`min-h-8 min-w-11 rounded-md border px-1.5 font-mono text-xs tabular-nums aria-[current=true]:ring-2 aria-[current=true]:ring-accent ${
+                className={`inline-flex min-h-8 min-w-11 items-center justify-center rounded-md border px-1.5 font-mono text-xs tabular-nums aria-[current=true]:ring-2 aria-[current=true]:ring-accent ${
                   v.passed ? "border-line bg-good-soft" : "border-bad bg-bad-soft font-bold"
                 }`}
               >
