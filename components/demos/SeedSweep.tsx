@@ -60,7 +60,7 @@ export function SeedSweep({
       {verdicts.length > 0 ? (
         <ul className="mt-2 flex list-none flex-wrap items-center gap-1.5 p-0" aria-label="Seeds checked">
           {verdicts.map((v) => (
-            <li key={v.seed}>
+            <li key={v.seed} className="flex">
               <button
                 type="button"
                 onClick={() => onLoad(v.seed)}
