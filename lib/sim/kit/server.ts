@@ -88,15 +88,20 @@ export class WorkerPool<J> {
   offer(job: J): Admission {
     this.counts.offered++;
     const canStart = !this.isStalled && this.running < this.options.workers;
+    // Waiting work starts as soon as a worker is free, so a free worker usually means an
+    // empty queue; it can see a queue only while onDone runs (a job that offers another).
+    if (canStart && this.queue.length === 0) {
+      this.start(job);
+      return "started";
+    }
     if (!canStart && this.queue.length >= this.queueLimit) {
       this.counts.rejected++;
       return "rejected";
     }
-    const before = this.running;
     this.queue.push(job);
     this.startWaiting();
     if (this.queue.length > this.counts.maxQueued) this.counts.maxQueued = this.queue.length;
-    return this.running > before ? "started" : "queued";
+    return "queued";
   }
 
   /** A Served timer fired: the worker is free, onDone runs, the next waiting job starts. */
@@ -124,13 +129,16 @@ export class WorkerPool<J> {
   }
 
   private startWaiting(): void {
-    while (!this.isStalled && this.running < this.options.workers) {
+    while (!this.isStalled && this.running < this.options.workers && this.queue.length > 0) {
       const job = this.queue.shift();
-      if (job === undefined) return;
-      this.running++;
-      const duration = sampleLatency(this.options.serviceTime, this.sim.rng);
-      this.options.serviceTimes?.add(duration);
-      this.sim.setTimer(this.node, duration, { type: "served", job });
+      if (job !== undefined) this.start(job);
     }
+  }
+
+  private start(job: J): void {
+    this.running++;
+    const duration = sampleLatency(this.options.serviceTime, this.sim.rng);
+    this.options.serviceTimes?.add(duration);
+    this.sim.setTimer(this.node, duration, { type: "served", job });
   }
 }

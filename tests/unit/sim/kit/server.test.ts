@@ -82,6 +82,23 @@ describe("WorkerPool", () => {
     expect(sim.now).toBe(100);
   });
 
+  it("keeps first-in first-out order when a finished job offers another from onDone", () => {
+    const sim = new Simulation<never, Served<string>>({ seed: 2 });
+    const done: string[] = [];
+    const pool: WorkerPool<string> = new WorkerPool<string>(sim, "s", {
+      workers: 1,
+      serviceTime: Latency.constant(10),
+      onDone: (job) => {
+        done.push(job);
+        if (job === "a") expect(pool.offer("a-follow-up")).toBe("queued"); // behind b and c
+      },
+    });
+    sim.addNode({ id: "s", role: "server", x: 0, y: 0, onTimer: (t) => pool.finish(t.payload) });
+    ["a", "b", "c"].forEach((job) => pool.offer(job));
+    sim.runUntil(100);
+    expect(done).toEqual(["a", "b", "c", "a-follow-up"]);
+  });
+
   it("records service times into a shared histogram, and an unlimited pool starts everything at once", () => {
     const sim = new Simulation<never, Served<number>>({ seed: 4 });
     const times = sim.metrics.histogram("service");
