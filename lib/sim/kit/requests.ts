@@ -6,9 +6,6 @@ import type { VirtualClock } from "./port";
 /** How a request ended. `timed-out`: its last attempt was never answered in time. */
 export type RequestEnd = "ok" | "failed" | "timed-out";
 
-const IN_FLIGHT = 0;
-const ENDED = 1;
-
 export interface RequestLedgerOptions {
   /** Bucket of the rate and latency series, in ms of virtual time. */
   readonly bucketMs: number;
@@ -40,7 +37,7 @@ export class RequestLedger {
   readonly failureRate: RateSeries;
 
   private readonly startedAt: number[] = [];
-  private readonly state: number[] = [];
+  private readonly ended: boolean[] = [];
   private okCount = 0;
   private failedCount = 0;
   private timedOutCount = 0;
@@ -64,7 +61,7 @@ export class RequestLedger {
   /** Starts a request now; returns its id (0, 1, 2... in start order). */
   start(): number {
     this.startedAt.push(this.clock.now);
-    this.state.push(IN_FLIGHT);
+    this.ended.push(false);
     return this.startedAt.length - 1;
   }
 
@@ -104,7 +101,7 @@ export class RequestLedger {
   }
 
   isInFlight(id: number): boolean {
-    return this.state[id] === IN_FLIGHT;
+    return this.ended[id] === false;
   }
 
   startedAtOf(id: number): number | null {
@@ -159,8 +156,8 @@ export class RequestLedger {
   }
 
   private end(id: number): boolean {
-    if (this.state[id] !== IN_FLIGHT) return false;
-    this.state[id] = ENDED;
+    if (this.ended[id] !== false) return false;
+    this.ended[id] = true;
     return true;
   }
 }
