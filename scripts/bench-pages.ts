@@ -1,7 +1,9 @@
 /**
  * Page weight, measured from the production build (run `npm run build` first): for each
  * prerendered page, the client JavaScript its HTML loads (gzipped, framework included) and
- * the HTML itself. Fails when a lesson page loads more JavaScript than the budget.
+ * the HTML itself; then the chunks a demo loads when it nears the viewport (the demo frame,
+ * and the one scenario it runs, engine included). Fails when a lesson page loads more
+ * JavaScript than the budget, or a demo more than the demo budget.
  * Writes the figures to .bench/pages.json as well.
  */
 import { existsSync } from "node:fs";
@@ -10,6 +12,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_KB = 170;
+/** The demo frame plus one scenario chunk, gzipped. */
+const DEMO_BUDGET_KB = 25;
 const appDir = path.join(".next", "server", "app");
 const staticRoot = path.join(".next");
 
@@ -62,8 +66,40 @@ for (const r of rows) {
   );
 }
 
+// The demo chunks are loaded on demand, so no page's HTML names them: find them by content.
+// The frame draws the headline panel; a scenario chunk declares its scenario's id and title.
+const chunkDir = path.join(staticRoot, "static", "chunks");
+const frame: { file: string; gzip: number }[] = [];
+const scenarioChunks: { id: string; file: string; gzip: number }[] = [];
+for (const name of (await readdir(chunkDir)).filter((f) => f.endsWith(".js"))) {
+  const data = await readFile(path.join(chunkDir, name));
+  const text = data.toString("utf8");
+  if (text.includes("demo-headline")) frame.push({ file: name, gzip: gz(data) });
+  for (const m of text.matchAll(/\bid:"([a-z0-9-]+)",title:"/g)) scenarioChunks.push({ id: m[1] ?? "", file: name, gzip: gz(data) });
+}
+const frameGzip = frame.reduce((sum, f) => sum + f.gzip, 0);
+const demos = scenarioChunks.sort((a, b) => a.id.localeCompare(b.id)).map((c) => ({ ...c, totalGzip: frameGzip + c.gzip }));
+console.log(`\nDemo chunks (loaded when a demo nears the viewport), gzipped; budget ${DEMO_BUDGET_KB} KB for the frame plus one scenario`);
+console.log(`  ${"demo frame".padEnd(34)} ${kb(frameGzip).toFixed(1).padStart(7)} KB   (${frame.map((f) => f.file).join(", ") || "not found"})`);
+for (const d of demos) {
+  console.log(`  ${`scenario ${d.id}`.padEnd(34)} ${kb(d.gzip).toFixed(1).padStart(7)} KB   frame + scenario ${kb(d.totalGzip).toFixed(1)} KB`);
+}
+
 await mkdir(".bench", { recursive: true });
-await writeFile(path.join(".bench", "pages.json"), JSON.stringify({ budgetKb: BUDGET_KB, pages: rows }, null, 2));
+await writeFile(
+  path.join(".bench", "pages.json"),
+  JSON.stringify({ budgetKb: BUDGET_KB, pages: rows, demoBudgetKb: DEMO_BUDGET_KB, demoFrameGzip: frameGzip, demos }, null, 2),
+);
+
+const heavyDemos = demos.filter((d) => kb(d.totalGzip) > DEMO_BUDGET_KB);
+if (frame.length === 0 || demos.length === 0) {
+  console.error("\nCould not find the demo frame or the scenario chunks in the build.");
+  process.exit(1);
+}
+if (heavyDemos.length > 0) {
+  console.error(`\nOver the ${DEMO_BUDGET_KB} KB demo budget: ${heavyDemos.map((d) => d.id).join(", ")}`);
+  process.exit(1);
+}
 
 const over = rows.filter((r) => r.route.startsWith("/lessons/") && kb(r.jsGzip) > BUDGET_KB);
 const heaviest = Math.max(...rows.filter((r) => r.route.startsWith("/lessons/")).map((r) => kb(r.jsGzip)));

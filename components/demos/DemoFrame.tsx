@@ -1,13 +1,19 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { type AnyScenario, defaultParams, isScenarioId, scenarios } from "@/lib/sim";
+// Only types from the package index: its registry would pull every scenario into this chunk.
+import type { AnyScenario } from "@/lib/sim";
+import { defaultParams } from "@/lib/sim/params";
+import { DemoTables } from "./DemoTables";
+import { EventList } from "./EventList";
 import { LineChart } from "./LineChart";
 import { ParamControl } from "./ParamControl";
+import { SeedSweep } from "./SeedSweep";
 import { SystemView } from "./SystemView";
 import { formatSeconds, formatValue } from "./format";
 import { usePrefersReducedMotion } from "./usePrefersReducedMotion";
 import { type ParamValues, useScenarioRun } from "./useScenarioRun";
+import { useSeedSweep } from "./useSeedSweep";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
@@ -21,20 +27,18 @@ function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000;
 }
 
-/** The shared demo instrument: any scenario's controls, picture, numbers and charts. */
-export default function DemoFrame({ scenarioId }: { scenarioId: string }) {
-  if (!isScenarioId(scenarioId)) throw new Error(`Unknown demo scenario "${scenarioId}"`);
-  const scenario = scenarios[scenarioId] as unknown as AnyScenario;
-  return <Instrument scenario={scenario} />;
-}
-
-function Instrument({ scenario }: { scenario: AnyScenario }) {
+/**
+ * The shared demo instrument: any scenario's controls, picture, numbers, tables, charts and
+ * notable events, and its seed sweep if it has a check. DemoSlot loads it with the scenario.
+ */
+export default function DemoFrame({ scenario }: { scenario: AnyScenario }) {
   const headingId = useId();
   const reducedMotion = usePrefersReducedMotion();
   const [params, setParams] = useState<ParamValues>(() => ({ ...defaultParams(scenario) }));
   const [seed, setSeed] = useState(1);
   const [speed, setSpeed] = useState(1);
-  const { snapshot, mode, play, pause, step, reset, finish } = useScenarioRun(scenario, params, seed, speed, reducedMotion);
+  const { snapshot, mode, play, pause, step, reset, finish, rewind } = useScenarioRun(scenario, params, seed, speed, reducedMotion);
+  const sweep = useSeedSweep(scenario, params);
 
   const charts = useMemo(() => {
     const groups = new Map<string, typeof snapshot.charts>();
@@ -122,6 +126,22 @@ function Instrument({ scenario }: { scenario: AnyScenario }) {
           </button>
         </div>
 
+        {scenario.check ? (
+          <SeedSweep
+            label={scenario.check.label}
+            count={sweep.count}
+            wanted={sweep.wanted}
+            running={sweep.running}
+            verdicts={sweep.verdicts}
+            currentSeed={seed}
+            onStart={sweep.start}
+            onLoad={(loaded) => {
+              rewind();
+              setSeed(loaded);
+            }}
+          />
+        ) : null}
+
         <div>
           <div className="flex items-baseline justify-between text-sm text-muted">
             <span data-testid="demo-time">
@@ -137,6 +157,8 @@ function Instrument({ scenario }: { scenario: AnyScenario }) {
           </div>
         </div>
 
+        {snapshot.events ? <EventList events={snapshot.events} total={snapshot.eventCount} /> : null}
+
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3" data-testid="demo-headline">
           {snapshot.headline.map((h) => (
             <div key={h.id} className="rounded-lg border border-line px-3 py-2">
@@ -145,6 +167,8 @@ function Instrument({ scenario }: { scenario: AnyScenario }) {
             </div>
           ))}
         </dl>
+
+        <DemoTables tables={snapshot.tables} />
 
         <div className="space-y-5">
           {charts.map(([title, series]) => (

@@ -1,7 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { type ComponentType, type CSSProperties, useEffect, useRef, useState } from "react";
+import { isScenarioId, loadScenario } from "@/lib/sim/catalog";
+import type { AnyScenario } from "@/lib/sim/scenario";
 import type { DemoReserve } from "./reserve";
 
 /** Reserved space, the height the loaded demo will take (see reserve.ts), so nothing jumps. */
@@ -13,15 +14,18 @@ function Placeholder({ label }: { label: string }) {
   );
 }
 
-const DemoFrame = dynamic(() => import("./DemoFrame"), {
-  ssr: false,
-  loading: () => <Placeholder label="Loading the demo…" />,
-});
+type Loaded = { readonly Frame: ComponentType<{ scenario: AnyScenario }>; readonly scenario: AnyScenario };
 
-/** Loads a lesson's demo only when it nears the viewport: it costs the page's first load nothing. */
+/**
+ * Loads a lesson's demo only when it nears the viewport: the frame and this one scenario,
+ * each a chunk of its own, so the page's first load carries none of it and a page never
+ * downloads another lesson's scenario.
+ */
 export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve: DemoReserve }) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -39,13 +43,32 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
     return () => observer.disconnect();
   }, []);
 
+  useEffect(() => {
+    if (!near || !isScenarioId(scenarioId)) return;
+    let live = true;
+    Promise.all([import("./DemoFrame"), loadScenario(scenarioId)]).then(
+      ([frame, scenario]) => live && setLoaded({ Frame: frame.default, scenario }),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [near, scenarioId]);
+
+  const label = !isScenarioId(scenarioId)
+    ? `There is no demo called “${scenarioId}”.`
+    : failed
+      ? "The demo could not be loaded. Reload the page to try again."
+      : near
+        ? "Loading the demo…"
+        : "The demo loads as you reach it.";
   return (
     <div
       ref={ref}
       data-demo={scenarioId}
       style={{ "--demo-phone": `${reserve.phone}px`, "--demo-wide": `${reserve.wide}px` } as CSSProperties}
     >
-      {near ? <DemoFrame scenarioId={scenarioId} /> : <Placeholder label="The demo loads as you reach it." />}
+      {loaded ? <loaded.Frame scenario={loaded.scenario} /> : <Placeholder label={label} />}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type AnyScenario, createRun, type Snapshot } from "@/lib/sim";
+import type { AnyScenario, Snapshot } from "@/lib/sim";
+import { createRun } from "@/lib/sim/runner";
 
 export type Mode = "ready" | "playing" | "paused" | "done";
 export type ParamValues = Record<string, number | boolean | string>;
@@ -78,5 +79,8 @@ export function useScenarioRun(scenario: AnyScenario, params: ParamValues, seed:
     setMode("ready");
   }, [scenario, params, seed]);
 
-  return { snapshot, mode, play, pause, step, reset, finish };
+  /** Makes the next new run (a seed loaded from the sweep) start from t = 0 rather than at its end. */
+  const rewind = useCallback(() => setMode("ready"), []);
+
+  return { snapshot, mode, play, pause, step, reset, finish, rewind };
 }

@@ -3,6 +3,7 @@
  * one scenario per lesson. Pure TypeScript with no DOM or Node-only APIs, so it runs the
  * same in the browser, in Node and in tests. See docs/simulator.md.
  */
+import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
@@ -10,6 +11,7 @@ import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 
+export { isScenarioId, loadScenario, SCENARIO_IDS, type ScenarioId } from "./catalog";
 export { Clock, PERFECT_CLOCK, type ClockSpec } from "./clock";
 export { Simulation, type NodeSpec, type NodeView, type SimulationOptions } from "./engine";
 export { fnv1a32, hashEventLog, serializeLogEntry, type EventLogEntry } from "./event-log";
@@ -21,7 +23,17 @@ export { Counter, Metrics } from "./metrics";
 export { DEFAULT_LINK, Network, type DisplayLink, type LinkSpec, type Partition } from "./network";
 export { defaultParams, parseParams, type ParamIssue, type ParsedParams } from "./params";
 export { Rng, type RngState } from "./rng";
-export { createRun, normalizeSeed, runScenario, type Run, type RunOptions, type RunResult } from "./runner";
+export {
+  checkSeed,
+  createRun,
+  normalizeSeed,
+  runScenario,
+  sweepSeeds,
+  type Run,
+  type RunOptions,
+  type RunResult,
+  type SeedVerdict,
+} from "./runner";
 export {
   checkValue,
   defineScenario,
@@ -36,16 +48,24 @@ export {
   type ScenarioInstance,
   type ScenarioMetrics,
   type ScenarioPreset,
+  type SeedCheck,
   type SimulationHandle,
 } from "./scenario";
 export {
+  MAX_EVENTS_SHOWN,
   MAX_MESSAGES_SHOWN,
+  type CellTone,
   type ChartSeries,
+  type EventTone,
   type HeadlineMetric,
+  type NotableEvent,
   type Snapshot,
   type SnapshotLink,
   type SnapshotMessage,
   type SnapshotNode,
+  type SnapshotTable,
+  type TableCell,
+  type TableRow,
   type TimelineMarker,
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
@@ -57,23 +77,16 @@ export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
 export type { RetryStormMetrics } from "./scenarios/retry-storm";
 export type { SyncVsQueueMetrics } from "./scenarios/sync-vs-queue";
 
-const registry = {
+/**
+ * Every scenario, keyed by its id (a lesson's demo names one), loaded eagerly: for the build,
+ * tests and benchmarks. The browser loads one at a time through loadScenario (catalog.ts).
+ * Typed as AnyScenario so one generic demo can run any of them; import a scenario module
+ * directly for its exact parameter and metric types.
+ */
+export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "fan-out-tail": fanOutTail,
   "sync-vs-queue": syncVsQueue,
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
-} as const;
-
-export type ScenarioId = keyof typeof registry;
-
-/**
- * Every scenario, keyed by its id (a lesson's demo names one). Typed as AnyScenario so one
- * generic demo can run any of them; import a scenario module directly for its exact
- * parameter and metric types.
- */
-export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = registry;
-
-export function isScenarioId(id: string): id is ScenarioId {
-  return Object.prototype.hasOwnProperty.call(scenarios, id);
-}
+};

@@ -1,7 +1,7 @@
 import { hashEventLog, type EventLogEntry } from "./event-log";
 import { parseParams, type ParamIssue } from "./params";
 import type { ParamSpec, ParamValues, Scenario, ScenarioInstance, ScenarioMetrics } from "./scenario";
-import { MAX_MESSAGES_SHOWN, type HeadlineMetric, type Snapshot, type SnapshotMessage } from "./snapshot";
+import { MAX_EVENTS_SHOWN, MAX_MESSAGES_SHOWN, type HeadlineMetric, type Snapshot, type SnapshotMessage } from "./snapshot";
 import type { MessageCounts } from "./types";
 
 /**
@@ -80,6 +80,39 @@ export function runScenario<const S extends readonly ParamSpec[], R extends Scen
   return createRun(scenario, params, seed, options).runToEnd();
 }
 
+/** One seed of a seed sweep: whether its full run passed the scenario's check. */
+export interface SeedVerdict {
+  readonly seed: number;
+  readonly passed: boolean;
+  /** The run's summary sentence, to say why. */
+  readonly summary: string;
+}
+
+/**
+ * Runs one seed to the end and applies the scenario's check (see SeedCheck). A scenario
+ * without a check has nothing to sweep: every seed passes. The frame calls this once per
+ * animation frame, so a sweep never blocks the page.
+ */
+export function checkSeed<const S extends readonly ParamSpec[], R extends ScenarioMetrics>(
+  scenario: Scenario<S, R>,
+  params: unknown,
+  seed: number,
+): SeedVerdict {
+  const run = createRun(scenario, params, seed);
+  const result = run.runToEnd();
+  const passed = scenario.check === undefined || scenario.check.passes(result.metrics, run.params);
+  return { seed: run.seed, passed, summary: result.summary };
+}
+
+/** checkSeed for seeds 1..count (the scenario's check.seeds by default). */
+export function sweepSeeds<const S extends readonly ParamSpec[], R extends ScenarioMetrics>(
+  scenario: Scenario<S, R>,
+  params: unknown,
+  count = scenario.check?.seeds ?? 0,
+): SeedVerdict[] {
+  return Array.from({ length: count }, (_, i) => checkSeed(scenario, params, i + 1));
+}
+
 class ScenarioRun<S extends readonly ParamSpec[], R extends ScenarioMetrics> implements Run<S, R> {
   constructor(
     readonly scenario: Scenario<S, R>,
@@ -149,6 +182,7 @@ class ScenarioRun<S extends readonly ParamSpec[], R extends ScenarioMetrics> imp
       const progress = span > 0 ? Math.min(1, Math.max(0, (now - m.sentAt) / span)) : 1;
       messages.push({ id: m.id, from: m.from, to: m.to, kind: m.kind, progress });
     }
+    const events = this.instance.events?.() ?? null;
     return {
       scenarioId: this.scenario.id,
       seed: this.seed,
@@ -163,6 +197,9 @@ class ScenarioRun<S extends readonly ParamSpec[], R extends ScenarioMetrics> imp
       markers: this.instance.markers(),
       headline: this.instance.headline(),
       summary: this.instance.summary(),
+      tables: this.instance.tables?.() ?? [],
+      events: events === null ? null : events.slice(-MAX_EVENTS_SHOWN),
+      eventCount: events?.length ?? 0,
     };
   }
 }

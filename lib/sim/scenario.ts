@@ -1,7 +1,7 @@
 import type { EventLogEntry } from "./event-log";
 import type { NodeView } from "./engine";
 import type { DisplayLink } from "./network";
-import type { ChartSeries, HeadlineMetric, TimelineMarker } from "./snapshot";
+import type { ChartSeries, HeadlineMetric, NotableEvent, SnapshotTable, TimelineMarker } from "./snapshot";
 import type { Message, MessageCounts } from "./types";
 
 /**
@@ -89,6 +89,24 @@ export interface ScenarioInstance<R extends ScenarioMetrics> {
   headline(): HeadlineMetric[];
   /** One plain sentence on the outcome so far, for screen readers. */
   summary(): string;
+  /** Tables to show, as of now (see SnapshotTable); omit when there are none. */
+  tables?(): SnapshotTable[];
+  /** Every notable event so far, oldest first (a Journal's events()); omit when there are none. */
+  events?(): readonly NotableEvent[];
+}
+
+/**
+ * A check that a run of the scenario passes or fails, for the frame's seed sweep: it runs
+ * seeds 1..seeds with the learner's parameters, shows which pass, and lets the learner load
+ * a failing seed and replay it. For demos about bugs that only some interleavings reveal.
+ */
+export interface SeedCheck<V, R extends ScenarioMetrics> {
+  /** What passing means, in words: "no acknowledged write is lost". */
+  readonly label: string;
+  /** How many seeds the sweep runs (1..seeds); keep seeds × a full run under about a second. */
+  readonly seeds: number;
+  /** Whether a finished run passes. */
+  passes(metrics: R, params: V): boolean;
 }
 
 export interface BuildOptions {
@@ -108,6 +126,8 @@ export interface Scenario<S extends readonly ParamSpec[] = readonly ParamSpec[],
   /** How much virtual time a run covers, in ms. */
   durationMs(params: ParamValues<S>): number;
   build(params: ParamValues<S>, seed: number, options: BuildOptions): ScenarioInstance<R>;
+  /** Optional: what the frame's seed sweep checks. */
+  readonly check?: SeedCheck<ParamValues<S>, R>;
 }
 
 /** Any scenario, for registries and generic demos. */
@@ -127,6 +147,9 @@ export function defineScenario<const S extends readonly ParamSpec[], R extends S
     keys.add(spec.key);
     const problem = checkValue(spec, spec.default);
     if (problem !== null) throw new Error(`${scenario.id}: default of ${spec.key} ${problem}`);
+  }
+  if (scenario.check !== undefined && !(Number.isInteger(scenario.check.seeds) && scenario.check.seeds >= 2 && scenario.check.seeds <= 100)) {
+    throw new Error(`${scenario.id}: check.seeds must be an integer in 2..100`);
   }
   for (const preset of scenario.presets) {
     for (const [key, value] of Object.entries(preset.params)) {

@@ -11,7 +11,9 @@ import type { MessageKind, NodeGauge, NodeStatus } from "./types";
  * - links between them, dashed or cut when partitioned;
  * - messages in flight as dots at `progress` along from → to, styled by kind;
  * - charts (series grouped by `chart`), the headline numbers and a one-sentence summary
- *   for screen readers.
+ *   for screen readers;
+ * - optionally, tables (a compatibility matrix, outcomes per client version) and notable
+ *   events in words ("order 17 charged twice"); empty when a scenario has none.
  */
 export interface Snapshot {
   readonly scenarioId: string;
@@ -30,9 +32,16 @@ export interface Snapshot {
   readonly markers: readonly TimelineMarker[];
   readonly headline: readonly HeadlineMetric[];
   readonly summary: string;
+  /** Small tables of cells; same rows and columns for the whole run (only cells change). */
+  readonly tables: readonly SnapshotTable[];
+  /** The latest MAX_EVENTS_SHOWN notable events, oldest first; null when the scenario keeps none. */
+  readonly events: readonly NotableEvent[] | null;
+  /** How many notable events there have been in total (may exceed events.length). */
+  readonly eventCount: number;
 }
 
 export const MAX_MESSAGES_SHOWN = 200;
+export const MAX_EVENTS_SHOWN = 50;
 
 export interface SnapshotNode {
   readonly id: string;
@@ -78,4 +87,44 @@ export interface HeadlineMetric {
   /** null while there is nothing to report yet (a percentile of no samples). */
   readonly value: number | null;
   readonly unit: string;
+}
+
+/** How a table cell or an event reads: the frame pairs each tone with a colour and a word or symbol. */
+export type CellTone = "good" | "bad" | "warn" | "neutral";
+export type EventTone = "good" | "bad" | "info";
+
+export interface TableCell {
+  /** Short: a word or a number ("ok", "breaks", "3 lost"); the tone carries the verdict. */
+  readonly text: string;
+  readonly tone: CellTone;
+}
+
+export interface TableRow {
+  /** The row header ("writer v2"). */
+  readonly label: string;
+  /** One cell per column, in column order. */
+  readonly cells: readonly TableCell[];
+}
+
+/**
+ * A small table a demo shows as a real <table>: a writer × reader compatibility matrix, the
+ * outcome for each client version. Keep it small (up to about 6 columns of short text, so it
+ * fits a phone) and keep its rows and columns fixed for the whole run: the demo's reserved
+ * height is measured from the first snapshot.
+ */
+export interface SnapshotTable {
+  readonly id: string;
+  /** The caption: what the table shows. */
+  readonly title: string;
+  /** What the rows are, as the header of the row-header column ("writer ↓ reader →"). */
+  readonly rowHeader: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+/** Something worth a sentence, at virtual time t. */
+export interface NotableEvent {
+  readonly t: number;
+  readonly text: string;
+  readonly tone: EventTone;
 }

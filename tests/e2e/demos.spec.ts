@@ -64,5 +64,20 @@ for (const lesson of withDemos) {
     await expect(frame.getByTestId("demo-time")).toContainText(/t = (\S+) s of \1 s/);
     const results = await new AxeBuilder({ page }).include(`[data-demo="${demo}"]`).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+    // A demo with a seed sweep: run it from the keyboard, load the last seed it checked, look again.
+    const sweep = frame.getByTestId("demo-sweep");
+    if ((await sweep.count()) === 0) return;
+    await sweep.getByRole("button", { name: /^Check seeds/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(sweep.getByText(/seeds? pass/)).toBeVisible({ timeout: 20_000 });
+    const last = sweep.getByRole("button", { name: /^Seed \d+: (passes|fails)\. Load it\.$/ }).last();
+    const seed = /Seed (\d+)/.exec((await last.getAttribute("aria-label")) ?? "")?.[1];
+    await last.focus();
+    await page.keyboard.press("Enter");
+    await expect(frame.getByRole("spinbutton", { name: "Seed" })).toHaveValue(seed ?? "");
+    await expect(frame.getByTestId("demo-time")).toContainText("t = 0.0 s");
+    const afterSweep = await new AxeBuilder({ page }).include(`[data-demo="${demo}"]`).analyze();
+    expect(afterSweep.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }

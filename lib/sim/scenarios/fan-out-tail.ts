@@ -1,9 +1,10 @@
 import { Simulation } from "../engine";
-import { Latency, sampleLatency } from "../latency";
+import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { PercentileSeries } from "../time-series";
-import { spreadY } from "./layout";
-import { describe, percent, round } from "./numbers";
+import {
+  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, WorkerPool, type ArrivalTimer,
+  type Served,
+} from "../kit";
 
 /**
  * Lesson 1 (system-architecture): a front end fans each request out to N backends and
@@ -31,10 +32,7 @@ interface BackendCall {
   readonly hedge: boolean;
 }
 
-type FanOutTimer =
-  | { readonly type: "arrival" }
-  | { readonly type: "hedge"; readonly request: number }
-  | { readonly type: "reply"; readonly call: BackendCall };
+type FanOutTimer = ArrivalTimer | { readonly type: "hedge"; readonly request: number } | Served<BackendCall>;
 
 export type FanOutMetrics = {
   readonly requests: number;
@@ -61,57 +59,21 @@ export const fanOutTail = defineScenario({
     "Raise N and watch the end-to-end p99 jump to the backends' rare slow path; then turn on " +
     "hedged requests and watch it come back down for a few percent of extra calls.",
   params: [
-    {
-      kind: "number",
-      key: "backends",
-      label: "Backends per request",
-      min: 1,
-      max: 100,
-      step: 1,
-      default: 20,
-      unit: "",
-      help: "Each request waits for the slowest of this many backends.",
-    },
-    {
-      kind: "number",
-      key: "slowPercent",
-      label: "Slow backend calls",
-      min: 0,
-      max: 10,
-      step: 0.5,
-      default: 1,
-      unit: "%",
-      help: "Share of backend calls that take 100–200 ms instead of about 10 ms (a GC pause, a cold cache).",
-    },
-    {
-      kind: "boolean",
-      key: "hedging",
-      label: "Hedged requests",
-      default: false,
-      help: "If a backend has not answered after the hedge delay, ask another replica and use the first reply.",
-    },
-    {
-      kind: "number",
-      key: "hedgeDelayMs",
-      label: "Hedge delay",
-      min: 1,
-      max: 200,
-      step: 1,
-      default: 15,
-      unit: "ms",
-      help: "How long to wait before hedging; the backend p95 plus the round trip keeps extra load near 5%.",
-    },
-    {
-      kind: "number",
-      key: "requests",
-      label: "Requests",
-      min: 50,
-      max: 2000,
-      step: 50,
-      default: 1000,
-      unit: "",
-      help: "How many requests the front end sends, 100 per second.",
-    },
+    param.number("backends", "Backends per request", { min: 1, max: 100, step: 1, default: 20 }, "Each request waits for the slowest of this many backends."),
+    param.number(
+      "slowPercent",
+      "Slow backend calls",
+      { min: 0, max: 10, step: 0.5, default: 1, unit: "%" },
+      "Share of backend calls that take 100–200 ms instead of about 10 ms (a GC pause, a cold cache).",
+    ),
+    param.toggle("hedging", "Hedged requests", false, "If a backend has not answered after the hedge delay, ask another replica and use the first reply."),
+    param.number(
+      "hedgeDelayMs",
+      "Hedge delay",
+      { min: 1, max: 200, step: 1, default: 15, unit: "ms" },
+      "How long to wait before hedging; the backend p95 plus the round trip keeps extra load near 5%.",
+    ),
+    param.number("requests", "Requests", { min: 50, max: 2000, step: 50, default: 1000 }, "How many requests the front end sends, 100 per second."),
   ],
   presets: [
     {
@@ -131,42 +93,36 @@ export const fanOutTail = defineScenario({
   build(p, seed, options): ScenarioInstance<FanOutMetrics> {
     const sim = new Simulation<BackendCall, FanOutTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
     const n = p.backends;
-    const service = Latency.mixture(USUAL_SERVICE, SLOW_SERVICE, p.slowPercent / 100);
-    const e2e = sim.metrics.histogram("end-to-end latency");
+    const requests = new RequestLedger(sim, { bucketMs: CHART_BUCKET_MS, name: "end-to-end" });
     const backendLatency = sim.metrics.histogram("backend latency");
-    const e2eOverTime = new PercentileSeries(CHART_BUCKET_MS);
     const firstCalls = sim.metrics.counter("first calls");
     const hedgeCalls = sim.metrics.counter("hedge calls");
 
-    // Per-request state in flat typed arrays indexed by request number.
-    const startedAt = new Float64Array(p.requests);
+    // Which backend calls of each request are still unanswered, in flat typed arrays.
     const pending = new Int32Array(p.requests);
     const answered = new Uint8Array(p.requests * n);
-    const serving = new Int32Array(n);
-    let started = 0;
-    let completed = 0;
-
     const shardId = (shard: number): string => `b${shard + 1}`;
 
+    // ---- front end: one request every 10 ms, fanned out to every shard ---------------------
+    const arrivals = new Arrivals(sim, "frontend", evenly(ARRIVAL_INTERVAL_MS));
     sim.addNode({
       id: "frontend",
       label: "Front end",
       role: "frontend",
       x: 0.15,
       y: 0.5,
-      gauges: () => [{ label: "waiting", value: started - completed }],
+      gauges: () => [{ label: "waiting", value: requests.inFlight }],
       onTimer: (timer) => {
         const event = timer.payload;
         if (event.type === "arrival") {
-          const request = started++;
-          startedAt[request] = sim.now;
+          const request = requests.start();
           pending[request] = n;
           for (let shard = 0; shard < n; shard++) {
             firstCalls.inc();
             sim.send("frontend", shardId(shard), "request", { request, shard, hedge: false });
           }
           if (p.hedging) sim.setTimer("frontend", p.hedgeDelayMs, { type: "hedge", request });
-          if (started < p.requests) sim.setTimer("frontend", ARRIVAL_INTERVAL_MS, { type: "arrival" });
+          if (arrivals.scheduled < p.requests) arrivals.next();
         } else if (event.type === "hedge") {
           // Hedge every call of this request that has not answered yet.
           for (let shard = 0; shard < n; shard++) {
@@ -183,50 +139,45 @@ export const fanOutTail = defineScenario({
         if (answered[slot] === 1) return; // the slower of a call and its hedge: ignored
         answered[slot] = 1;
         pending[request] = (pending[request] ?? 0) - 1;
-        if (pending[request] === 0) {
-          completed++;
-          const latency = sim.now - (startedAt[request] ?? 0);
-          e2e.add(latency);
-          e2eOverTime.observe(sim.now, latency);
-        }
+        if (pending[request] === 0) requests.succeed(request);
       },
     });
 
+    // ---- backends: no concurrency limit, usually fast, sometimes slow -----------------------
+    const service = Latency.mixture(USUAL_SERVICE, SLOW_SERVICE, p.slowPercent / 100);
     for (let shard = 0; shard < n; shard++) {
       const id = shardId(shard);
+      const backend = new WorkerPool<BackendCall>(sim, id, {
+        workers: Number.POSITIVE_INFINITY,
+        serviceTime: service,
+        serviceTimes: backendLatency,
+        onDone: (call) => sim.send(id, "frontend", "response", call),
+      });
       sim.addNode({
         id,
         label: `Shard ${shard + 1}`,
         role: "backend",
-        x: 0.8,
-        y: spreadY(shard, n, 0.05),
-        gauges: () => [{ label: "serving", value: serving[shard] ?? 0 }],
-        onMessage: (message) => {
-          const duration = sampleLatency(service, sim.rng);
-          backendLatency.add(duration);
-          serving[shard] = (serving[shard] ?? 0) + 1;
-          sim.setTimer(id, duration, { type: "reply", call: message.payload });
-        },
+        ...column(shard, n, 0.8, 0.05),
+        gauges: () => [{ label: "serving", value: backend.busy }],
+        onMessage: (message) => backend.offer(message.payload),
         onTimer: (timer) => {
-          if (timer.payload.type !== "reply") return;
-          serving[shard] = (serving[shard] ?? 0) - 1;
-          sim.send(id, "frontend", "response", timer.payload.call);
+          if (timer.payload.type === "served") backend.finish(timer.payload);
         },
       });
       sim.network.connect("frontend", id);
     }
 
-    sim.setTimer("frontend", 0, { type: "arrival" });
+    arrivals.first();
 
     const measure = (): FanOutMetrics => ({
-      requests: started,
-      completed,
-      e2eP50Ms: e2e.percentile(50),
-      e2eP99Ms: e2e.percentile(99),
+      requests: requests.started,
+      completed: requests.ok,
+      e2eP50Ms: requests.latency.percentile(50),
+      e2eP99Ms: requests.latency.percentile(99),
       backendP50Ms: backendLatency.percentile(50),
       backendP95Ms: backendLatency.percentile(95),
       backendP99Ms: backendLatency.percentile(99),
-      slowRequestPercent: 100 * e2e.fractionAbove(SLOW_REQUEST_MS),
+      slowRequestPercent: 100 * requests.latency.fractionAbove(SLOW_REQUEST_MS),
       expectedSlowPercent: 100 * (1 - (1 - p.slowPercent / 100) ** n),
       hedgeLoadPercent: percent(hedgeCalls.value, firstCalls.value),
     });
@@ -236,29 +187,16 @@ export const fanOutTail = defineScenario({
       markers: () => [],
       measure,
       charts: () => [
-        {
-          id: "e2e-p50",
-          chart: "End-to-end latency per second",
-          label: "p50",
-          unit: "ms",
-          points: e2eOverTime.points(sim.now, 50),
-        },
-        {
-          id: "e2e-p99",
-          chart: "End-to-end latency per second",
-          label: "p99",
-          unit: "ms",
-          points: e2eOverTime.points(sim.now, 99),
-        },
+        { id: "e2e-p50", chart: "End-to-end latency per second", label: "p50", unit: "ms", points: requests.latencyOverTime.points(sim.now, 50) },
+        { id: "e2e-p99", chart: "End-to-end latency per second", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
       ],
       headline: () => {
         const m = measure();
         return [
-          { id: "e2e-p50", label: "End-to-end p50", value: round(m.e2eP50Ms), unit: "ms" },
-          { id: "e2e-p99", label: "End-to-end p99", value: round(m.e2eP99Ms), unit: "ms" },
-          { id: "backend-p99", label: "One backend's p99", value: round(m.backendP99Ms), unit: "ms" },
-          { id: "slow-requests", label: "Requests slower than 50 ms", value: round(m.slowRequestPercent), unit: "%" },
-          { id: "hedge-load", label: "Extra backend calls from hedging", value: round(m.hedgeLoadPercent), unit: "%" },
+          ...headline.percentiles("e2e", "End-to-end", requests.latency),
+          headline.ms("backend-p99", "One backend's p99", m.backendP99Ms),
+          headline.percent("slow-requests", "Requests slower than 50 ms", m.slowRequestPercent),
+          headline.percent("hedge-load", "Extra backend calls from hedging", m.hedgeLoadPercent),
         ];
       },
       summary: () => {

@@ -1,9 +1,10 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import type { TimelineMarker } from "../snapshot";
-import { spreadY } from "./layout";
-import { describe, round } from "./numbers";
+import {
+  Arrivals, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
+  RequestLedger, Timeline, type ArrivalTimer, type ClientTimer,
+} from "../kit";
 
 /**
  * Lesson 5 (service-discovery): clients find a service's three instances through a
@@ -33,12 +34,12 @@ type FailoverMessage =
   | { readonly op: "instances"; readonly healthy: readonly string[] }
   | { readonly op: "probe"; readonly seq: number }
   | { readonly op: "probe-ok"; readonly seq: number }
-  | { readonly op: "call"; readonly request: number; readonly attempt: number }
-  | { readonly op: "reply"; readonly request: number; readonly attempt: number };
+  | { readonly op: "call"; readonly call: number }
+  | { readonly op: "reply"; readonly call: number };
 
 type FailoverTimer =
-  | { readonly type: "arrival" }
-  | { readonly type: "request-timeout"; readonly request: number; readonly attempt: number }
+  | ArrivalTimer
+  | ClientTimer
   | { readonly type: "probe"; readonly instance: number }
   | { readonly type: "probe-timeout"; readonly instance: number; readonly seq: number };
 
@@ -65,68 +66,27 @@ export const instanceFailover = defineScenario({
     "client's cache has expired. Shorten the check interval, lower the threshold or the TTL and " +
     "watch the failing window shrink; turn on client failover and watch the failures vanish.",
   params: [
-    {
-      kind: "number",
-      key: "dieAtS",
-      label: "Instance dies at",
-      min: 1,
-      max: 15,
-      step: 0.5,
-      default: 5,
-      unit: "s",
-      help: "When instance 2 crashes.",
-    },
-    {
-      kind: "number",
-      key: "healthIntervalMs",
-      label: "Health-check interval",
-      min: 200,
-      max: 5000,
-      step: 100,
-      default: 2000,
-      unit: "ms",
-      help: "How often the registry checks each instance.",
-    },
-    {
-      kind: "number",
-      key: "failureThreshold",
-      label: "Failed checks to remove",
-      min: 1,
-      max: 5,
-      step: 1,
-      default: 3,
-      unit: "",
-      help: "Consecutive failed checks before the registry stops handing the instance out.",
-    },
-    {
-      kind: "number",
-      key: "ttlMs",
-      label: "Client cache TTL",
-      min: 0,
-      max: 10000,
-      step: 500,
-      default: 5000,
-      unit: "ms",
-      help: "How long a client trusts the instance list it got from the registry.",
-    },
-    {
-      kind: "boolean",
-      key: "failover",
-      label: "Client failover",
-      default: false,
-      help: "When a call times out, retry it once on another instance from the list.",
-    },
-    {
-      kind: "number",
-      key: "clients",
-      label: "Clients",
-      min: 1,
-      max: 12,
-      step: 1,
-      default: 6,
-      unit: "",
-      help: "Each sends about 20 requests a second to a random instance from its list.",
-    },
+    param.number("dieAtS", "Instance dies at", { min: 1, max: 15, step: 0.5, default: 5, unit: "s" }, "When instance 2 crashes."),
+    param.number(
+      "healthIntervalMs",
+      "Health-check interval",
+      { min: 200, max: 5000, step: 100, default: 2000, unit: "ms" },
+      "How often the registry checks each instance.",
+    ),
+    param.number(
+      "failureThreshold",
+      "Failed checks to remove",
+      { min: 1, max: 5, step: 1, default: 3 },
+      "Consecutive failed checks before the registry stops handing the instance out.",
+    ),
+    param.number(
+      "ttlMs",
+      "Client cache TTL",
+      { min: 0, max: 10000, step: 500, default: 5000, unit: "ms" },
+      "How long a client trusts the instance list it got from the registry.",
+    ),
+    param.toggle("failover", "Client failover", false, "When a call times out, retry it once on another instance from the list."),
+    param.number("clients", "Clients", { min: 1, max: 12, step: 1, default: 6 }, "Each sends about 20 requests a second to a random instance from its list."),
   ],
   presets: [
     {
@@ -151,32 +111,23 @@ export const instanceFailover = defineScenario({
   durationMs: () => DURATION_MS,
   build(p, seed, options): ScenarioInstance<InstanceFailoverMetrics> {
     const sim = new Simulation<FailoverMessage, FailoverTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
+    const timeline = new Timeline(sim);
     const dieAt = p.dieAtS * 1000;
     const probeTimeout = Math.min(PROBE_TIMEOUT_MS, p.healthIntervalMs / 2);
-    const meanGapMs = 1000 / REQUESTS_PER_CLIENT_PER_S;
-
-    const latency = sim.metrics.histogram("request latency");
-    const okRate = sim.metrics.rate("successful requests", CHART_BUCKET_MS);
-    const failRate = sim.metrics.rate("failed requests", CHART_BUCKET_MS);
-    let requests = 0;
-    let failedRequests = 0;
-    let firstFailure: number | null = null;
-    let lastFailure: number | null = null;
-    let retries = 0;
+    const requests = new RequestLedger(sim, { bucketMs: CHART_BUCKET_MS });
     let removedAt: number | null = null;
 
-    // ---- instances ---------------------------------------------------------------------
+    // ---- instances: answer calls and health checks while they are up --------------------
     for (const [i, id] of INSTANCES.entries()) {
       sim.addNode({
         id,
         label: `Instance ${i + 1}`,
         role: "instance",
-        x: 0.85,
-        y: spreadY(i, INSTANCES.length, 0.2),
+        ...column(i, INSTANCES.length, 0.85, 0.2),
         onMessage: (message) => {
           const m = message.payload;
           if (m.op === "probe") sim.send(id, message.from, "probe", { op: "probe-ok", seq: m.seq });
-          else if (m.op === "call") sim.send(id, message.from, "response", { op: "reply", request: m.request, attempt: m.attempt });
+          else if (m.op === "call") sim.send(id, message.from, "response", { op: "reply", call: m.call });
         },
       });
     }
@@ -221,7 +172,10 @@ export const instanceFailover = defineScenario({
           consecutiveFailures[t.instance] = failures;
           if (failures >= p.failureThreshold && healthy[t.instance] === true) {
             healthy[t.instance] = false;
-            if (INSTANCES[t.instance] === DYING_INSTANCE && removedAt === null) removedAt = sim.now;
+            if (INSTANCES[t.instance] === DYING_INSTANCE && removedAt === null) {
+              removedAt = sim.now;
+              timeline.mark("registry removes it");
+            }
           }
         }
       },
@@ -232,7 +186,7 @@ export const instanceFailover = defineScenario({
       sim.setTimer("registry", sim.rng.uniform(0, p.healthIntervalMs), { type: "probe", instance: i });
     }
 
-    // ---- clients -----------------------------------------------------------------------
+    // ---- clients: a cached instance list, open-loop requests, optional failover ----------
     for (let c = 0; c < p.clients; c++) {
       const id = `c${c + 1}`;
       // Clients have been running for a while: each holds a full list fetched at some
@@ -240,60 +194,42 @@ export const instanceFailover = defineScenario({
       let cached: readonly string[] = INSTANCES;
       let cachedUntil = sim.rng.uniform(0, p.ttlMs);
       let resolving = false;
-      const waitingForList: Array<{ request: number; issuedAt: number }> = [];
-      const inFlight = new Map<number, { issuedAt: number; attempt: number; instance: string; timer: number }>();
-
-      const fail = (issuedAt: number): void => {
-        failedRequests++;
-        failRate.add(sim.now);
-        firstFailure ??= issuedAt;
-        lastFailure = Math.max(lastFailure ?? issuedAt, issuedAt);
-      };
-      const call = (request: number, issuedAt: number, attempt: number, exclude: string | null): void => {
-        const choices = exclude === null ? cached : cached.filter((instance) => instance !== exclude);
-        if (choices.length === 0) {
-          inFlight.delete(request);
-          fail(issuedAt);
-          return;
-        }
-        const instance = sim.rng.pick(choices);
-        const timer = sim.setTimer(id, REQUEST_TIMEOUT_MS, { type: "request-timeout", request, attempt });
-        inFlight.set(request, { issuedAt, attempt, instance, timer });
-        sim.send(id, instance, attempt > 1 ? "retry" : "request", { op: "call", request, attempt });
-      };
+      const waitingForList: number[] = [];
+      const arrivals = new Arrivals(sim, id, poisson(REQUESTS_PER_CLIENT_PER_S));
+      const client = new Client<FailoverMessage>(sim, {
+        node: id,
+        requests,
+        timeoutMs: REQUEST_TIMEOUT_MS,
+        // Failover: one more try, at once, on another instance from the cached list.
+        retry: p.failover ? { ...NO_RETRIES, maxAttempts: 2, backoff: noBackoff } : NO_RETRIES,
+        target: (previous) => {
+          const choices = previous === null ? cached : cached.filter((instance) => instance !== previous);
+          return choices.length === 0 ? null : sim.rng.pick(choices);
+        },
+        message: ({ call }) => ({ op: "call", call }),
+      });
 
       sim.addNode({
         id,
         label: `Client ${c + 1}`,
         role: "client",
-        x: 0.12,
-        y: spreadY(c, p.clients, 0.1),
+        ...column(c, p.clients, 0.12, 0.1),
         gauges: () => [{ label: "cached instances", value: sim.now < cachedUntil ? cached.length : 0 }],
         onTimer: (timer) => {
           const t = timer.payload;
-          if (t.type === "arrival") {
-            const request = requests++;
-            sim.setTimer(id, sim.rng.exponential(meanGapMs), { type: "arrival" });
-            if (sim.now < cachedUntil) {
-              call(request, sim.now, 1, null);
-              return;
-            }
-            // The cache has expired: ask the registry, and hold requests until it answers.
-            waitingForList.push({ request, issuedAt: sim.now });
-            if (!resolving) {
-              resolving = true;
-              sim.send(id, "registry", "control", { op: "resolve" });
-            }
-          } else if (t.type === "request-timeout") {
-            const pending = inFlight.get(t.request);
-            if (pending === undefined || pending.attempt !== t.attempt) return;
-            if (p.failover && pending.attempt === 1) {
-              retries++;
-              call(t.request, pending.issuedAt, 2, pending.instance);
-            } else {
-              inFlight.delete(t.request);
-              fail(pending.issuedAt);
-            }
+          if (isClientTimer(t)) return client.onTimer(t);
+          if (t.type !== "arrival") return;
+          const request = requests.start();
+          arrivals.next();
+          if (sim.now < cachedUntil) {
+            client.issue(request);
+            return;
+          }
+          // The cache has expired: ask the registry, and hold requests until it answers.
+          waitingForList.push(request);
+          if (!resolving) {
+            resolving = true;
+            sim.send(id, "registry", "control", { op: "resolve" });
           }
         },
         onMessage: (message) => {
@@ -302,70 +238,62 @@ export const instanceFailover = defineScenario({
             cached = m.healthy;
             cachedUntil = sim.now + p.ttlMs;
             resolving = false;
-            for (const { request, issuedAt } of waitingForList) call(request, issuedAt, 1, null);
+            for (const request of waitingForList) client.issue(request);
             waitingForList.length = 0;
           } else if (m.op === "reply") {
-            const pending = inFlight.get(m.request);
-            if (pending === undefined || pending.attempt !== m.attempt) return;
-            sim.cancelTimer(pending.timer);
-            inFlight.delete(m.request);
-            latency.add(sim.now - pending.issuedAt);
-            okRate.add(sim.now);
+            client.reply(m.call);
           }
         },
       });
       sim.network.connect(id, "registry");
       for (const instance of INSTANCES) sim.network.connect(id, instance);
-      sim.setTimer(id, sim.rng.exponential(meanGapMs), { type: "arrival" });
+      arrivals.next();
     }
 
-    sim.schedule(dieAt, "instance 2 dies", () => sim.crash(DYING_INSTANCE));
+    timeline.at(dieAt, "instance 2 dies", () => sim.crash(DYING_INSTANCE));
 
     const measure = (): InstanceFailoverMetrics => ({
-      requests,
-      failedRequests,
-      failingWindowMs: firstFailure === null || lastFailure === null ? 0 : lastFailure - firstFailure,
+      requests: requests.started,
+      failedRequests: requests.failures,
+      failingWindowMs: requests.failingWindowMs(),
       detectionMs: removedAt === null ? null : removedAt - dieAt,
       expectedWindowMs: p.healthIntervalMs * p.failureThreshold + p.ttlMs,
-      retriesOnOtherInstance: retries,
-      requestP99Ms: latency.percentile(99),
+      retriesOnOtherInstance: requests.retries,
+      requestP99Ms: requests.latency.percentile(99),
     });
 
     return {
       sim,
       markers: () => {
-        const markers: TimelineMarker[] = [{ t: dieAt, label: "instance 2 dies" }];
-        if (removedAt !== null) markers.push({ t: removedAt, label: "registry removes it" });
-        if (lastFailure !== null && sim.now > lastFailure + REQUEST_TIMEOUT_MS) markers.push({ t: lastFailure, label: "last failed request" });
-        return markers;
+        const lastFailure = requests.lastFailureStartedAt;
+        const settled = lastFailure !== null && sim.now > lastFailure + REQUEST_TIMEOUT_MS;
+        return settled ? [...timeline.markers(), { t: lastFailure, label: "last failed request" }] : timeline.markers();
       },
       measure,
       charts: () => [
-        { id: "ok", chart: "Requests", label: "succeeded", unit: "req/s", points: okRate.points(sim.now) },
-        { id: "failed", chart: "Requests", label: "failed", unit: "req/s", points: failRate.points(sim.now) },
+        { id: "ok", chart: "Requests", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
+        { id: "failed", chart: "Requests", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
       ],
       headline: () => {
         const m = measure();
         return [
-          { id: "failed", label: "Failed requests", value: m.failedRequests, unit: "" },
-          { id: "window", label: "Failing window", value: round(m.failingWindowMs / 1000, 1), unit: "s" },
-          { id: "expected", label: "interval × threshold + TTL", value: round(m.expectedWindowMs / 1000, 1), unit: "s" },
-          { id: "detection", label: "Registry noticed after", value: round(m.detectionMs === null ? null : m.detectionMs / 1000, 1), unit: "s" },
-          { id: "p99", label: "Request latency p99", value: round(m.requestP99Ms), unit: "ms" },
+          headline.count("failed", "Failed requests", m.failedRequests),
+          headline.seconds("window", "Failing window", m.failingWindowMs),
+          headline.seconds("expected", "interval × threshold + TTL", m.expectedWindowMs),
+          headline.seconds("detection", "Registry noticed after", m.detectionMs),
+          headline.ms("p99", "Request latency p99", m.requestP99Ms),
         ];
       },
       summary: () => {
         const m = measure();
         if (sim.now < dieAt) return `All three instances are up; ${m.requests} requests so far.`;
         const detection =
-          m.detectionMs === null ? "The registry has not removed it yet." : `The registry removed it after ${describe(m.detectionMs / 1000, "s", 1)}.`;
+          m.detectionMs === null ? "The registry has not removed it yet." : `The registry removed it after ${describeSeconds(m.detectionMs)}.`;
         const failures =
-          m.failedRequests === 0
-            ? "No request has failed"
-            : `${m.failedRequests} requests failed over ${describe(m.failingWindowMs / 1000, "s", 1)}`;
+          m.failedRequests === 0 ? "No request has failed" : `${m.failedRequests} requests failed over ${describeSeconds(m.failingWindowMs)}`;
         return (
           `Instance 2 died at ${p.dieAtS} s. ${detection} ${failures} ` +
-          `(rule of thumb: ${describe(m.expectedWindowMs / 1000, "s", 1)})` +
+          `(rule of thumb: ${describeSeconds(m.expectedWindowMs)})` +
           (p.failover ? `; ${m.retriesOnOtherInstance} calls were retried on another instance.` : ".")
         );
       },

@@ -1,9 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { PercentileSeries } from "../time-series";
-import { spreadY } from "./layout";
-import { describe, percent, round } from "./numbers";
+import { column, describe, headline, param, percent, RequestLedger } from "../kit";
 
 /**
  * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the
@@ -12,8 +10,8 @@ import { describe, percent, round } from "./numbers";
  *
  * The log is a sequence of numbered writes, shipped to each replica in order over a link
  * whose delay is random (so a slow entry holds up the ones behind it); a replica's state
- * is the highest index it has applied. A read returns the replica's applied index; it is stale for its user when
- * that index is below the user's own last write.
+ * is the highest index it has applied. A read returns the replica's applied index; it is
+ * stale for its user when that index is below the user's own last write.
  *
  * Read-your-writes: the client sends the index of its last write with each read; a replica
  * that has not applied it either forwards the read to the leader or waits until it has.
@@ -34,8 +32,8 @@ type LagMessage =
   | { readonly op: "write"; readonly user: number }
   | { readonly op: "write-ack"; readonly index: number }
   | { readonly op: "replicate"; readonly index: number }
-  | { readonly op: "read"; readonly user: number; readonly token: number; readonly sentAt: number }
-  | { readonly op: "read-reply"; readonly index: number; readonly sentAt: number; readonly byLeader: boolean };
+  | { readonly op: "read"; readonly user: number; readonly token: number; readonly read: number }
+  | { readonly op: "read-reply"; readonly index: number; readonly read: number };
 
 type LagTimer = { readonly type: "write" } | { readonly type: "read" };
 
@@ -63,69 +61,32 @@ export const replicaLag = defineScenario({
     "not see their own write. Turn on read-your-writes and watch stale reads drop to zero; " +
     "compare the cost of forwarding to the leader with the cost of waiting.",
   params: [
-    {
-      kind: "number",
-      key: "replicas",
-      label: "Replicas",
-      min: 1,
-      max: 10,
-      step: 1,
-      default: 3,
-      unit: "",
-      help: "Followers that serve reads; each receives the leader's writes after its own lag.",
-    },
-    {
-      kind: "number",
-      key: "meanLagMs",
-      label: "Mean replication lag",
-      min: 0,
-      max: 2000,
-      step: 10,
-      default: 100,
-      unit: "ms",
-      help: "Average delay before a write reaches a replica (each between half and 1.5 times this).",
-    },
-    {
-      kind: "number",
-      key: "readDelayMs",
-      label: "Read after write",
-      min: 0,
-      max: 2000,
-      step: 10,
-      default: 50,
-      unit: "ms",
-      help: "How long after the write is acknowledged the user reads it back.",
-    },
-    {
-      kind: "choice",
-      key: "readYourWrites",
-      label: "Read-your-writes",
-      choices: [
-        { value: "off", label: "Off: any replica answers" },
-        { value: "forward", label: "Forward to the leader if behind" },
-        { value: "wait", label: "Wait until the replica catches up" },
+    param.number("replicas", "Replicas", { min: 1, max: 10, step: 1, default: 3 }, "Followers that serve reads; each receives the leader's writes after its own lag."),
+    param.number(
+      "meanLagMs",
+      "Mean replication lag",
+      { min: 0, max: 2000, step: 10, default: 100, unit: "ms" },
+      "Average delay before a write reaches a replica (each between half and 1.5 times this).",
+    ),
+    param.number(
+      "readDelayMs",
+      "Read after write",
+      { min: 0, max: 2000, step: 10, default: 50, unit: "ms" },
+      "How long after the write is acknowledged the user reads it back.",
+    ),
+    param.choice(
+      "readYourWrites",
+      "Read-your-writes",
+      [
+        ["off", "Off: any replica answers"],
+        ["forward", "Forward to the leader if behind"],
+        ["wait", "Wait until the replica catches up"],
       ],
-      default: "off",
-      help: "Reads carry the index of the user's last write; a replica behind it forwards or waits.",
-    },
-    {
-      kind: "boolean",
-      key: "stickyReplica",
-      label: "Sticky replica (monotonic reads)",
-      default: false,
-      help: "Each user always reads from the same replica, so their view never goes backwards.",
-    },
-    {
-      kind: "number",
-      key: "users",
-      label: "Users",
-      min: 1,
-      max: 20,
-      step: 1,
-      default: 8,
-      unit: "",
-      help: "Each writes, reads twice, pauses, and repeats.",
-    },
+      "off",
+      "Reads carry the index of the user's last write; a replica behind it forwards or waits.",
+    ),
+    param.toggle("stickyReplica", "Sticky replica (monotonic reads)", false, "Each user always reads from the same replica, so their view never goes backwards."),
+    param.number("users", "Users", { min: 1, max: 20, step: 1, default: 8 }, "Each writes, reads twice, pauses, and repeats."),
   ],
   presets: [
     {
@@ -157,12 +118,9 @@ export const replicaLag = defineScenario({
     // very slow entry hold up everything behind it and make the real lag far larger.
     const replicationLag = Latency.uniform(0.5 * p.meanLagMs, 1.5 * p.meanLagMs);
 
-    const readLatency = sim.metrics.histogram("read latency");
-    const readLatencyOverTime = new PercentileSeries(CHART_BUCKET_MS);
-    const readRate = sim.metrics.rate("reads", CHART_BUCKET_MS);
+    const reads = new RequestLedger(sim, { bucketMs: CHART_BUCKET_MS, name: "reads" });
     const staleRate = sim.metrics.rate("stale reads", CHART_BUCKET_MS);
     let writes = 0;
-    let reads = 0;
     let staleReads = 0;
     let monotonicViolations = 0;
     let leaderReads = 0;
@@ -186,12 +144,7 @@ export const replicaLag = defineScenario({
         } else if (m.op === "read") {
           // A read forwarded by a replica that was behind: answer the user directly.
           leaderReads++;
-          sim.send("leader", userIds[m.user] ?? "", "response", {
-            op: "read-reply",
-            index: leaderIndex,
-            sentAt: m.sentAt,
-            byLeader: true,
-          });
+          sim.send("leader", userIds[m.user] ?? "", "response", { op: "read-reply", index: leaderIndex, read: m.read });
         }
       },
     });
@@ -199,16 +152,15 @@ export const replicaLag = defineScenario({
     // ---- replicas ----------------------------------------------------------------------
     replicaIds.forEach((id, r) => {
       let applied = 0;
-      const parked: Array<{ user: number; token: number; sentAt: number }> = [];
-      const reply = (user: number, sentAt: number): void => {
-        sim.send(id, userIds[user] ?? "", "response", { op: "read-reply", index: applied, sentAt, byLeader: false });
+      const parked: Array<{ user: number; token: number; read: number }> = [];
+      const reply = (user: number, read: number): void => {
+        sim.send(id, userIds[user] ?? "", "response", { op: "read-reply", index: applied, read });
       };
       sim.addNode({
         id,
         label: `Replica ${r + 1}`,
         role: "replica",
-        x: 0.85,
-        y: spreadY(r, replicaIds.length, 0.3),
+        ...column(r, replicaIds.length, 0.85, 0.3),
         gauges: () => [
           { label: "applied", value: applied },
           { label: "behind", value: leaderIndex - applied },
@@ -221,14 +173,14 @@ export const replicaLag = defineScenario({
             for (let i = 0; i < parked.length; ) {
               const read = parked[i];
               if (read !== undefined && read.token <= applied) {
-                reply(read.user, read.sentAt);
+                reply(read.user, read.read);
                 parked.splice(i, 1);
               } else i++;
             }
           } else if (m.op === "read") {
-            if (mode === "off" || m.token <= applied) reply(m.user, m.sentAt);
+            if (mode === "off" || m.token <= applied) reply(m.user, m.read);
             else if (mode === "forward") sim.send(id, "leader", "request", m);
-            else parked.push({ user: m.user, token: m.token, sentAt: m.sentAt });
+            else parked.push({ user: m.user, token: m.token, read: m.read });
           }
         },
       });
@@ -237,7 +189,7 @@ export const replicaLag = defineScenario({
       sim.network.connect("leader", id);
     });
 
-    // ---- users -------------------------------------------------------------------------
+    // ---- users: closed loop of write, read it back twice, think ---------------------------
     userIds.forEach((id, u) => {
       let lastWritten = 0;
       let highestSeen = 0;
@@ -247,15 +199,14 @@ export const replicaLag = defineScenario({
         id,
         label: `User ${u + 1}`,
         role: "client",
-        x: 0.12,
-        y: spreadY(u, userIds.length, 0.1),
+        ...column(u, userIds.length, 0.12, 0.1),
         onTimer: (timer) => {
           if (timer.payload.type === "write") {
             sim.send(id, "leader", "request", { op: "write", user: u });
           } else {
             const replica = p.stickyReplica ? stickyTo : sim.rng.pick(replicaIds);
             const token = mode === "off" ? 0 : lastWritten;
-            sim.send(id, replica, "request", { op: "read", user: u, token, sentAt: sim.now });
+            sim.send(id, replica, "request", { op: "read", user: u, token, read: reads.start() });
           }
         },
         onMessage: (message) => {
@@ -265,11 +216,7 @@ export const replicaLag = defineScenario({
             readsLeft = READS_PER_WRITE;
             sim.setTimer(id, p.readDelayMs, { type: "read" });
           } else if (m.op === "read-reply") {
-            reads++;
-            readRate.add(sim.now);
-            const latency = sim.now - m.sentAt;
-            readLatency.add(latency);
-            readLatencyOverTime.observe(sim.now, latency);
+            reads.succeed(m.read);
             if (m.index < lastWritten) {
               staleReads++;
               staleRate.add(sim.now);
@@ -289,13 +236,13 @@ export const replicaLag = defineScenario({
 
     const measure = (): ReplicaLagMetrics => ({
       writes,
-      reads,
+      reads: reads.ok,
       staleReads,
-      staleReadPercent: percent(staleReads, reads),
+      staleReadPercent: percent(staleReads, reads.ok),
       monotonicViolations,
-      readP50Ms: readLatency.percentile(50),
-      readP99Ms: readLatency.percentile(99),
-      leaderReadPercent: percent(leaderReads, reads),
+      readP50Ms: reads.latency.percentile(50),
+      readP99Ms: reads.latency.percentile(99),
+      leaderReadPercent: percent(leaderReads, reads.ok),
     });
 
     return {
@@ -303,24 +250,17 @@ export const replicaLag = defineScenario({
       markers: () => [],
       measure,
       charts: () => [
-        { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: readRate.points(sim.now) },
+        { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: reads.okRate.points(sim.now) },
         { id: "stale", chart: "Reads", label: "stale reads", unit: "reads/s", points: staleRate.points(sim.now) },
-        {
-          id: "read-p99",
-          chart: "Read latency per second",
-          label: "p99",
-          unit: "ms",
-          points: readLatencyOverTime.points(sim.now, 99),
-        },
+        { id: "read-p99", chart: "Read latency per second", label: "p99", unit: "ms", points: reads.latencyOverTime.points(sim.now, 99) },
       ],
       headline: () => {
         const m = measure();
         return [
-          { id: "stale", label: "Reads missing the user's own write", value: round(m.staleReadPercent), unit: "%" },
-          { id: "backwards", label: "Reads that went back in time", value: m.monotonicViolations, unit: "reads" },
-          { id: "read-p50", label: "Read latency p50", value: round(m.readP50Ms), unit: "ms" },
-          { id: "read-p99", label: "Read latency p99", value: round(m.readP99Ms), unit: "ms" },
-          { id: "leader-reads", label: "Reads served by the leader", value: round(m.leaderReadPercent), unit: "%" },
+          headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),
+          headline.count("backwards", "Reads that went back in time", m.monotonicViolations, "reads"),
+          ...headline.percentiles("read", "Read latency", reads.latency),
+          headline.percent("leader-reads", "Reads served by the leader", m.leaderReadPercent),
         ];
       },
       summary: () => {

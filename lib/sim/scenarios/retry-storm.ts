@@ -1,9 +1,12 @@
 import { Simulation } from "../engine";
-import { Fifo } from "../fifo";
-import { Latency, sampleLatency } from "../latency";
+import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { onCircle } from "./layout";
-import { describe, round } from "./numbers";
+import type { RateSeries } from "../time-series";
+import {
+  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
+  noBackoff, param, peakIn, RequestLedger, ring, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
+  type RetryRules, type Served,
+} from "../kit";
 
 /**
  * Lesson 4 (fault-tolerance): many clients call one server of fixed capacity, and the
@@ -33,12 +36,9 @@ const LINK = { latency: Latency.uniform(1, 3), loss: 0 };
 const WORKERS = 5;
 const SERVICE = Latency.uniform(8, 12); // mean 10 ms: 5 workers serve 500 requests/s
 const THINK_MS = 150;
-const BACKOFF_BASE_MS = 100;
-const BACKOFF_CAP_MS = 1600;
-const BUDGET_PER_REQUEST = 0.1;
-const BUDGET_CAPACITY = 1;
-const BREAKER_THRESHOLD = 5;
-const BREAKER_COOLDOWN_MS = 1000;
+const BACKOFF = { base: 100, cap: 1600 };
+const BUDGET = { perRequest: 0.1, capacity: 1 };
+const BREAKER = { threshold: 5, cooldownMs: 1000 };
 const LOAD_BUCKET_MS = 100;
 const GOODPUT_BUCKET_MS = 250;
 /** Peak load is looked for in this window after the server is back. */
@@ -47,22 +47,13 @@ const AFTER_OUTAGE_WINDOW_MS = 5000;
 const RECOVERY_WINDOW_MS = 1000;
 const RECOVERY_FRACTION = 0.9;
 
-type RetryPolicy = "none" | "exponential" | "full-jitter";
-
-interface Attempt {
-  readonly client: number;
-  readonly request: number;
+/** An attempt, and the server's answer to it (the same call id travels back). */
+interface Call {
+  readonly call: number;
   readonly attempt: number;
 }
 
-type ClientTimer =
-  | { readonly type: "next-request" }
-  | { readonly type: "timeout"; readonly request: number; readonly attempt: number }
-  | { readonly type: "retry"; readonly request: number };
-
-type ServerTimer = { readonly type: "served"; readonly job: Attempt; readonly replyTo: string };
-
-type StormTimer = ClientTimer | ServerTimer;
+type StormTimer = ClientTimer | Served<{ readonly call: Call; readonly replyTo: string }>;
 
 export type RetryStormMetrics = {
   readonly requests: number;
@@ -97,87 +88,34 @@ export const retryStorm = defineScenario({
     "waves; add full jitter to spread them; add a retry budget or a circuit breaker and watch " +
     "the attempts fall.",
   params: [
-    {
-      kind: "choice",
-      key: "policy",
-      label: "Retry policy",
-      choices: [
-        { value: "none", label: "Retry at once" },
-        { value: "exponential", label: "Exponential backoff" },
-        { value: "full-jitter", label: "Exponential backoff, full jitter" },
+    param.choice(
+      "policy",
+      "Retry policy",
+      [
+        ["none", "Retry at once"],
+        ["exponential", "Exponential backoff"],
+        ["full-jitter", "Exponential backoff, full jitter"],
       ],
-      default: "none",
-      help: "How long a client waits before retrying: not at all, 100 ms doubling to 1.6 s, or a random part of that.",
-    },
-    {
-      kind: "boolean",
-      key: "retryBudget",
-      label: "Retry budget",
-      default: false,
-      help: "Each client may retry at most about 10% of its requests (a token bucket).",
-    },
-    {
-      kind: "boolean",
-      key: "circuitBreaker",
-      label: "Circuit breaker",
-      default: false,
-      help: "After 5 failures in a row a client stops calling for 1 s, then lets one probe through.",
-    },
-    {
-      kind: "number",
-      key: "maxAttempts",
-      label: "Attempts per request",
-      min: 1,
-      max: 10,
-      step: 1,
-      default: 8,
-      unit: "",
-      help: "Tries (first one included) before a client gives a request up.",
-    },
-    {
-      kind: "number",
-      key: "clients",
-      label: "Clients",
-      min: 10,
-      max: 120,
-      step: 5,
-      default: 50,
-      unit: "",
-      help: "Each sends a request, waits, pauses about 150 ms, and sends the next.",
-    },
-    {
-      kind: "number",
-      key: "timeoutMs",
-      label: "Client timeout",
-      min: 20,
-      max: 1000,
-      step: 10,
-      default: 100,
-      unit: "ms",
-      help: "How long a client waits for an answer before counting the attempt as failed.",
-    },
-    {
-      kind: "number",
-      key: "outageStartS",
-      label: "Server stalls at",
-      min: 1,
-      max: 10,
-      step: 0.5,
-      default: 5,
-      unit: "s",
-      help: "When the server stops answering (it still accepts and queues requests).",
-    },
-    {
-      kind: "number",
-      key: "outageLengthS",
-      label: "Stall length",
-      min: 0,
-      max: 8,
-      step: 0.5,
-      default: 5,
-      unit: "s",
-      help: "How long the server answers nothing.",
-    },
+      "none",
+      "How long a client waits before retrying: not at all, 100 ms doubling to 1.6 s, or a random part of that.",
+    ),
+    param.toggle("retryBudget", "Retry budget", false, "Each client may retry at most about 10% of its requests (a token bucket)."),
+    param.toggle("circuitBreaker", "Circuit breaker", false, "After 5 failures in a row a client stops calling for 1 s, then lets one probe through."),
+    param.number("maxAttempts", "Attempts per request", { min: 1, max: 10, step: 1, default: 8 }, "Tries (first one included) before a client gives a request up."),
+    param.number("clients", "Clients", { min: 10, max: 120, step: 5, default: 50 }, "Each sends a request, waits, pauses about 150 ms, and sends the next."),
+    param.number(
+      "timeoutMs",
+      "Client timeout",
+      { min: 20, max: 1000, step: 10, default: 100, unit: "ms" },
+      "How long a client waits for an answer before counting the attempt as failed.",
+    ),
+    param.number(
+      "outageStartS",
+      "Server stalls at",
+      { min: 1, max: 10, step: 0.5, default: 5, unit: "s" },
+      "When the server stops answering (it still accepts and queues requests).",
+    ),
+    param.number("outageLengthS", "Stall length", { min: 0, max: 8, step: 0.5, default: 5, unit: "s" }, "How long the server answers nothing."),
   ],
   presets: [
     {
@@ -207,44 +145,29 @@ export const retryStorm = defineScenario({
   ],
   durationMs: () => DURATION_MS,
   build(p, seed, options): ScenarioInstance<RetryStormMetrics> {
-    const sim = new Simulation<Attempt, StormTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
-    const policy: RetryPolicy = p.policy;
-    const outageStart = p.outageStartS * 1000;
-    const outageEnd = outageStart + p.outageLengthS * 1000;
-
+    const sim = new Simulation<Call, StormTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
+    const timeline = new Timeline(sim);
+    const outage = timeWindow(p.outageStartS * 1000, p.outageStartS * 1000 + p.outageLengthS * 1000);
+    const requests = new RequestLedger(sim, { bucketMs: GOODPUT_BUCKET_MS });
     const serverLoad = sim.metrics.rate("attempts reaching the server", LOAD_BUCKET_MS);
     const retryLoad = sim.metrics.rate("retries reaching the server", LOAD_BUCKET_MS);
-    const goodput = sim.metrics.rate("successful requests", GOODPUT_BUCKET_MS);
     const queueSeries = sim.metrics.gauge("server queue", LOAD_BUCKET_MS);
-    let requests = 0;
-    let succeeded = 0;
-    let failed = 0;
-    let attempts = 0;
-    let retries = 0;
     let attemptsDuringOutage = 0;
-    let lateResponses = 0;
-    let breakerRejections = 0;
 
-    // ---- server ------------------------------------------------------------------------
-    const queue = new Fifo<{ job: Attempt; replyTo: string }>();
-    let busy = 0;
-    let stalled = false;
+    // ---- the server: five workers behind an unbounded queue; it stalls, it does not crash --
+    const server = new WorkerPool(sim, "server", {
+      workers: WORKERS,
+      serviceTime: SERVICE,
+      onDone: ({ call, replyTo }) => sim.send("server", replyTo, "response", call),
+    });
     const overloadDepth = (WORKERS * p.timeoutMs) / 10; // queue wait above the timeout
     let shownDegraded = false;
     const showServerState = (): void => {
-      queueSeries.set(sim.now, queue.length);
-      const degraded = stalled || queue.length > overloadDepth;
+      queueSeries.set(sim.now, server.queued);
+      const degraded = server.stalled || server.queued > overloadDepth;
       if (degraded !== shownDegraded) {
         shownDegraded = degraded;
         sim.setStatus("server", degraded ? "degraded" : "up");
-      }
-    };
-    const startWork = (): void => {
-      while (!stalled && busy < WORKERS && queue.length > 0) {
-        const next = queue.shift();
-        if (next === undefined) break;
-        busy++;
-        sim.setTimer("server", sampleLatency(SERVICE, sim.rng), { type: "served", job: next.job, replyTo: next.replyTo });
       }
     };
     sim.addNode({
@@ -254,233 +177,139 @@ export const retryStorm = defineScenario({
       x: 0.5,
       y: 0.5,
       gauges: () => [
-        { label: "queue", value: queue.length },
-        { label: "busy", value: busy },
+        { label: "queue", value: server.queued },
+        { label: "busy", value: server.busy },
       ],
       onMessage: (message) => {
         serverLoad.add(sim.now);
         if (message.payload.attempt > 1) retryLoad.add(sim.now);
-        queue.push({ job: message.payload, replyTo: message.from });
-        startWork();
+        server.offer({ call: message.payload, replyTo: message.from });
         showServerState();
       },
       onTimer: (timer) => {
-        // Work already started when the stall began still finishes.
         if (timer.payload.type !== "served") return;
-        busy--;
-        sim.send("server", timer.payload.replyTo, "response", timer.payload.job);
-        startWork();
+        server.finish(timer.payload);
         showServerState();
       },
     });
 
-    // ---- clients -----------------------------------------------------------------------
+    // ---- clients: closed loop, each with its own retry rules ---------------------------
+    const retry: RetryRules = {
+      maxAttempts: p.maxAttempts,
+      backoff:
+        p.policy === "none"
+          ? noBackoff
+          : p.policy === "exponential"
+            ? exponentialBackoff(BACKOFF.base, BACKOFF.cap)
+            : fullJitterBackoff(BACKOFF.base, BACKOFF.cap),
+      budget: p.retryBudget ? BUDGET : null,
+      breaker: p.circuitBreaker ? BREAKER : null,
+    };
+    const clients: Client<Call>[] = [];
     for (let c = 0; c < p.clients; c++) {
       const id = `c${c + 1}`;
-      let request = -1;
-      let attempt = 0;
-      let timeoutTimer = -1;
-      let tokens = BUDGET_CAPACITY;
-      let breaker: "closed" | "open" | "half-open" = "closed";
-      let consecutiveFailures = 0;
-      let openUntil = 0;
-
-      const setBreaker = (state: "closed" | "open" | "half-open"): void => {
-        breaker = state;
-        sim.setStatus(id, state === "closed" ? "up" : state === "open" ? "open-circuit" : "half-open");
-      };
-      const finish = (ok: boolean): void => {
-        if (ok) {
-          succeeded++;
-          goodput.add(sim.now);
-        } else failed++;
-        request = -1;
-        sim.setTimer(id, sim.rng.exponential(THINK_MS), { type: "next-request" });
-      };
-      const sendAttempt = (): void => {
-        if (p.circuitBreaker && breaker === "open") {
-          if (sim.now < openUntil) {
-            breakerRejections++;
-            finish(false);
-            return;
-          }
-          setBreaker("half-open"); // let this one attempt through as a probe
-        }
-        attempt++;
-        attempts++;
-        if (attempt > 1) retries++;
-        if (sim.now >= outageStart && sim.now < outageEnd) attemptsDuringOutage++;
-        sim.send(id, "server", attempt > 1 ? "retry" : "request", { client: c, request, attempt });
-        timeoutTimer = sim.setTimer(id, p.timeoutMs, { type: "timeout", request, attempt });
-      };
-      const backoffMs = (): number => {
-        if (policy === "none") return 0;
-        const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-        return policy === "exponential" ? ceiling : sim.rng.uniform(0, ceiling);
-      };
-      const onFailure = (): void => {
-        consecutiveFailures++;
-        if (p.circuitBreaker && (breaker === "half-open" || consecutiveFailures >= BREAKER_THRESHOLD)) {
-          setBreaker("open");
-          openUntil = sim.now + BREAKER_COOLDOWN_MS;
-          finish(false);
-          return;
-        }
-        if (attempt >= p.maxAttempts) {
-          finish(false);
-          return;
-        }
-        if (p.retryBudget) {
-          if (tokens < 1) {
-            finish(false);
-            return;
-          }
-          tokens -= 1;
-        }
-        const delay = backoffMs();
-        if (delay === 0) sendAttempt();
-        else sim.setTimer(id, delay, { type: "retry", request });
-      };
-
-      const position = onCircle(c, p.clients, 0.5, 0.5, 0.42);
+      const client = new Client(sim, {
+        node: id,
+        requests,
+        timeoutMs: p.timeoutMs,
+        retry,
+        target: () => "server",
+        message: ({ call, attempt }) => ({ call, attempt }),
+        onAttempt: () => {
+          if (outage.contains(sim.now)) attemptsDuringOutage++;
+        },
+      });
+      clients.push(client);
       sim.addNode({
         id,
         label: `Client ${c + 1}`,
         role: "client",
-        x: position.x,
-        y: position.y,
+        ...ring(c, p.clients, 0.5, 0.5, 0.42),
         onTimer: (timer) => {
-          const t = timer.payload;
-          if (t.type === "next-request") {
-            request = requests++;
-            attempt = 0;
-            if (p.retryBudget) tokens = Math.min(BUDGET_CAPACITY, tokens + BUDGET_PER_REQUEST);
-            sendAttempt();
-          } else if (t.type === "timeout") {
-            if (t.request !== request || t.attempt !== attempt) return;
-            timeoutTimer = -1;
-            onFailure();
-          } else if (t.type === "retry") {
-            if (t.request === request) sendAttempt();
-          }
+          if (isClientTimer(timer.payload)) client.onTimer(timer.payload);
         },
-        onMessage: (message) => {
-          const reply = message.payload;
-          if (reply.request !== request || reply.attempt !== attempt || timeoutTimer < 0) {
-            lateResponses++;
-            return;
-          }
-          sim.cancelTimer(timeoutTimer);
-          timeoutTimer = -1;
-          consecutiveFailures = 0;
-          if (breaker !== "closed") setBreaker("closed");
-          finish(true);
-        },
+        onMessage: (message) => client.reply(message.payload.call),
       });
       sim.network.connect(id, "server");
-      sim.setTimer(id, sim.rng.exponential(THINK_MS), { type: "next-request" });
+      client.closedLoop(THINK_MS);
     }
 
     if (p.outageLengthS > 0) {
-      sim.schedule(outageStart, "server stalls", () => {
-        stalled = true;
-        showServerState();
-      });
-      sim.schedule(outageEnd, "server resumes", () => {
-        stalled = false;
-        startWork();
-        showServerState();
-      });
+      timeline.window(
+        outage.startMs,
+        outage.endMs,
+        {
+          label: "server stalls",
+          run: () => {
+            server.stall();
+            showServerState();
+          },
+        },
+        {
+          label: "server resumes",
+          run: () => {
+            server.resume();
+            showServerState();
+          },
+        },
+      );
     }
 
-    const normalLoad = (): number => {
-      // Skip the first second, while clients are still starting.
-      const points = serverLoad.points(Math.min(sim.now, outageStart)).filter(([t]) => t >= 1000);
-      return points.length === 0 ? 0 : points.reduce((sum, [, v]) => sum + v, 0) / points.length;
-    };
-    const normalGoodput = (): number => {
-      const points = goodput.points(Math.min(sim.now, outageStart)).filter(([t]) => t >= 1000);
-      return points.length === 0 ? 0 : points.reduce((sum, [, v]) => sum + v, 0) / points.length;
-    };
-    const peakAfterOutage = (series: typeof serverLoad): number => {
-      let peak = 0;
-      for (const [t, v] of series.points(sim.now)) {
-        if (t >= outageEnd && t < outageEnd + AFTER_OUTAGE_WINDOW_MS) peak = Math.max(peak, v);
-      }
-      return peak;
-    };
+    // ---- measures over the series: the normal level skips the first second, while clients start --
+    const normal = (series: RateSeries): number => meanIn(series.points(Math.min(sim.now, outage.startMs)), 1000);
+    const peakAfterOutage = (series: RateSeries): number => peakIn(series.points(sim.now), outage.endMs, outage.endMs + AFTER_OUTAGE_WINDOW_MS);
     const recoveryMs = (): number | null => {
-      const target = RECOVERY_FRACTION * normalGoodput();
-      const points = goodput.points(sim.now);
-      const perWindow = RECOVERY_WINDOW_MS / GOODPUT_BUCKET_MS;
-      for (let i = 0; i + perWindow <= points.length; i++) {
-        const start = points[i]?.[0] ?? 0;
-        if (start < outageEnd) continue;
-        let sum = 0;
-        for (let j = i; j < i + perWindow; j++) sum += points[j]?.[1] ?? 0;
-        if (sum / perWindow >= target) return start - outageEnd;
-      }
-      return null;
+      const buckets = RECOVERY_WINDOW_MS / GOODPUT_BUCKET_MS;
+      const back = sustainedFrom(requests.okRate.points(sim.now), outage.endMs, buckets, RECOVERY_FRACTION * normal(requests.okRate));
+      return back === null ? null : back - outage.endMs;
     };
 
     const measure = (): RetryStormMetrics => ({
-      requests,
-      succeeded,
-      failed,
-      attempts,
-      retries,
+      requests: requests.started,
+      succeeded: requests.ok,
+      failed: requests.failures,
+      attempts: requests.attempts,
+      retries: requests.retries,
       attemptsDuringOutage,
-      normalLoadPerSecond: normalLoad(),
+      normalLoadPerSecond: normal(serverLoad),
       peakLoadAfterOutagePerSecond: peakAfterOutage(serverLoad),
       peakRetryLoadAfterOutagePerSecond: peakAfterOutage(retryLoad),
-      recoveryMs: sim.now >= outageEnd ? recoveryMs() : null,
-      lateResponses,
-      breakerRejections,
+      recoveryMs: sim.now >= outage.endMs ? recoveryMs() : null,
+      lateResponses: requests.lateReplies,
+      breakerRejections: clients.reduce((sum, client) => sum + (client.breaker?.rejections ?? 0), 0),
     });
 
     return {
       sim,
-      markers: () =>
-        p.outageLengthS > 0
-          ? [
-              { t: outageStart, label: "server stalls" },
-              { t: outageEnd, label: "server resumes" },
-            ]
-          : [],
+      markers: () => timeline.markers(),
       measure,
       charts: () => [
-        {
-          id: "load",
-          chart: "Load on the server",
-          label: "all attempts",
-          unit: "req/s",
-          points: serverLoad.points(sim.now),
-        },
+        { id: "load", chart: "Load on the server", label: "all attempts", unit: "req/s", points: serverLoad.points(sim.now) },
         { id: "retries", chart: "Load on the server", label: "retries", unit: "req/s", points: retryLoad.points(sim.now) },
-        { id: "goodput", chart: "Goodput", label: "requests that succeeded", unit: "req/s", points: goodput.points(sim.now) },
+        { id: "goodput", chart: "Goodput", label: "requests that succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
         { id: "queue", chart: "Server queue", label: "waiting attempts", unit: "attempts", points: queueSeries.points(sim.now) },
       ],
       headline: () => {
         const m = measure();
         return [
-          { id: "peak-load", label: "Peak load after the stall", value: round(m.peakLoadAfterOutagePerSecond, 0), unit: "req/s" },
-          { id: "peak-retries", label: "Peak retry load after the stall", value: round(m.peakRetryLoadAfterOutagePerSecond, 0), unit: "req/s" },
-          { id: "normal-load", label: "Normal load", value: round(m.normalLoadPerSecond, 0), unit: "req/s" },
-          { id: "recovery", label: "Time to recover", value: round(m.recoveryMs === null ? null : m.recoveryMs / 1000, 2), unit: "s" },
-          { id: "attempts", label: "Attempts sent", value: m.attempts, unit: "" },
-          { id: "failed", label: "Requests failed", value: m.failed, unit: "" },
+          headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),
+          headline.rate("peak-retries", "Peak retry load after the stall", m.peakRetryLoadAfterOutagePerSecond),
+          headline.rate("normal-load", "Normal load", m.normalLoadPerSecond),
+          headline.seconds("recovery", "Time to recover", m.recoveryMs, 2),
+          headline.count("attempts", "Attempts sent", m.attempts),
+          headline.count("failed", "Requests failed", m.failed),
         ];
       },
       summary: () => {
         const m = measure();
-        const outage = `The server stalled from ${p.outageStartS} s to ${outageEnd / 1000} s.`;
+        const stall = `The server stalled from ${p.outageStartS} s to ${outage.endMs / 1000} s.`;
         const load =
-          sim.now < outageEnd
+          sim.now < outage.endMs
             ? ""
             : ` Afterwards retries peaked at ${describe(m.peakRetryLoadAfterOutagePerSecond, "req/s")}, total load at ` +
               `${describe(m.peakLoadAfterOutagePerSecond, "req/s")} (normal ${describe(m.normalLoadPerSecond, "req/s")}), and goodput ` +
-              (m.recoveryMs === null ? "has not recovered." : `recovered in ${describe(m.recoveryMs / 1000, "s", 1)}.`);
-        return `${outage}${load} ${m.attempts} attempts for ${m.requests} requests; ${m.failed} requests failed.`;
+              (m.recoveryMs === null ? "has not recovered." : `recovered in ${describeSeconds(m.recoveryMs)}.`);
+        return `${stall}${load} ${m.attempts} attempts for ${m.requests} requests; ${m.failed} requests failed.`;
       },
     };
   },

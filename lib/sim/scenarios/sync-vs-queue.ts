@@ -2,8 +2,10 @@ import { Simulation } from "../engine";
 import { Fifo } from "../fifo";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { PercentileSeries } from "../time-series";
-import { describe, percent, round } from "./numbers";
+import {
+  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, share, Timeline, WorkerPool,
+  type ArrivalTimer, type CallTimeout, type Served,
+} from "../kit";
 
 /**
  * Lesson 2 (communication-patterns): client → A → B, and B goes down for a while.
@@ -29,25 +31,19 @@ const PREFETCH = 2;
 const DRAINED_DEPTH = PREFETCH;
 const CHART_BUCKET_MS = 500;
 
-type Op = "call" | "ok" | "error" | "enqueue" | "deliver" | "ack" | "hello";
+/** `id` is the client's request; `call` is A's call to B (synchronous mode only). */
+type ChainMessage =
+  | { readonly op: "call" | "ok" | "error" | "enqueue" | "deliver" | "ack"; readonly id: number; readonly call?: number }
+  | { readonly op: "hello" };
 
-interface ChainMessage {
-  readonly op: Op;
-  /** Request number; -1 for messages that are not about one request. */
-  readonly id: number;
-  readonly createdAt: number;
-}
-
-type ChainTimer =
-  | { readonly type: "arrival" }
-  | { readonly type: "call-timeout"; readonly id: number }
-  | { readonly type: "served" };
-
+/** Work for B: which request, and whom to tell when it is done (A, or the queue). */
 interface Job {
   readonly id: number;
-  readonly createdAt: number;
   readonly replyTo: string;
+  readonly call?: number;
 }
+
+type ChainTimer = ArrivalTimer | CallTimeout | Served<Job>;
 
 export type SyncVsQueueMetrics = {
   readonly requests: number;
@@ -77,83 +73,37 @@ export const syncVsQueue = defineScenario({
     "queue between them and the client sees none; watch the backlog grow and drain, and see " +
     "what happens when arrivals exceed B's capacity.",
   params: [
-    {
-      kind: "choice",
-      key: "mode",
-      label: "A talks to B",
-      choices: [
-        { value: "sync", label: "Synchronously (call and wait)" },
-        { value: "queue", label: "Through a queue" },
+    param.choice(
+      "mode",
+      "A talks to B",
+      [
+        ["sync", "Synchronously (call and wait)"],
+        ["queue", "Through a queue"],
       ],
-      default: "sync",
-      help: "Call B and wait for the answer, or enqueue the work for B and acknowledge at once.",
-    },
-    {
-      kind: "number",
-      key: "arrivalRate",
-      label: "Arrival rate",
-      min: 5,
-      max: 200,
-      step: 5,
-      default: 50,
-      unit: "req/s",
-      help: "Requests per second from clients (random arrivals).",
-    },
-    {
-      kind: "number",
-      key: "capacity",
-      label: "B's capacity",
-      min: 5,
-      max: 200,
-      step: 5,
-      default: 80,
-      unit: "req/s",
-      help: "How many requests per second B can finish; above the arrival rate, a backlog drains.",
-    },
-    {
-      kind: "number",
-      key: "outageStartS",
-      label: "B goes down at",
-      min: 0,
-      max: 20,
-      step: 1,
-      default: 5,
-      unit: "s",
-      help: "When B's outage begins.",
-    },
-    {
-      kind: "number",
-      key: "outageLengthS",
-      label: "Outage length",
-      min: 0,
-      max: 10,
-      step: 0.5,
-      default: 5,
-      unit: "s",
-      help: "How long B stays down.",
-    },
-    {
-      kind: "number",
-      key: "timeoutMs",
-      label: "A's timeout on B",
-      min: 50,
-      max: 5000,
-      step: 50,
-      default: 1000,
-      unit: "ms",
-      help: "Synchronous mode: how long A waits for B before failing the client's request.",
-    },
-    {
-      kind: "number",
-      key: "threads",
-      label: "A's threads",
-      min: 1,
-      max: 200,
-      step: 1,
-      default: 20,
-      unit: "",
-      help: "Synchronous mode: calls A can have waiting on B at once; beyond that A refuses work.",
-    },
+      "sync",
+      "Call B and wait for the answer, or enqueue the work for B and acknowledge at once.",
+    ),
+    param.number("arrivalRate", "Arrival rate", { min: 5, max: 200, step: 5, default: 50, unit: "req/s" }, "Requests per second from clients (random arrivals)."),
+    param.number(
+      "capacity",
+      "B's capacity",
+      { min: 5, max: 200, step: 5, default: 80, unit: "req/s" },
+      "How many requests per second B can finish; above the arrival rate, a backlog drains.",
+    ),
+    param.number("outageStartS", "B goes down at", { min: 0, max: 20, step: 1, default: 5, unit: "s" }, "When B's outage begins."),
+    param.number("outageLengthS", "Outage length", { min: 0, max: 10, step: 0.5, default: 5, unit: "s" }, "How long B stays down."),
+    param.number(
+      "timeoutMs",
+      "A's timeout on B",
+      { min: 50, max: 5000, step: 50, default: 1000, unit: "ms" },
+      "Synchronous mode: how long A waits for B before failing the client's request.",
+    ),
+    param.number(
+      "threads",
+      "A's threads",
+      { min: 1, max: 200, step: 1, default: 20 },
+      "Synchronous mode: calls A can have waiting on B at once; beyond that A refuses work.",
+    ),
   ],
   presets: [
     {
@@ -178,37 +128,24 @@ export const syncVsQueue = defineScenario({
   durationMs: () => DURATION_MS,
   build(p, seed, options): ScenarioInstance<SyncVsQueueMetrics> {
     const sim = new Simulation<ChainMessage, ChainTimer>({ seed, recordLog: options.recordLog, defaultLink: LINK });
+    const timeline = new Timeline(sim);
     const queued = p.mode === "queue";
     const outageStart = p.outageStartS * 1000;
     const outageEnd = outageStart + p.outageLengthS * 1000;
-    const meanServiceMs = 1000 / p.capacity;
-    const meanGapMs = 1000 / p.arrivalRate;
 
-    const completion = sim.metrics.histogram("completion latency");
-    const completionOverTime = new PercentileSeries(CHART_BUCKET_MS);
-    const okRate = sim.metrics.rate("client successes", CHART_BUCKET_MS);
-    const errorRate = sim.metrics.rate("client errors", CHART_BUCKET_MS);
+    // What the clients see (an answer from A), and when B has actually done the work: in
+    // queue mode the client's ok comes long before the work is done.
+    const requests = new RequestLedger(sim, { bucketMs: CHART_BUCKET_MS });
+    const work = new RequestLedger(sim, { bucketMs: CHART_BUCKET_MS, name: "work" });
     const depthSeries = sim.metrics.gauge("queue depth", CHART_BUCKET_MS);
     const threadSeries = sim.metrics.gauge("threads busy", CHART_BUCKET_MS);
-
-    let requests = 0;
-    let clientErrors = 0;
-    let completed = 0;
-    const finished: boolean[] = [];
     let maxDepth = 0;
     let depthAtOutageEnd = 0;
     let drainedAt: number | null = null;
     let maxThreads = 0;
 
-    const recordCompletion = (id: number, createdAt: number): void => {
-      if (finished[id] === true) return; // redelivered work finished twice counts once
-      finished[id] = true;
-      completed++;
-      completion.add(sim.now - createdAt);
-      completionOverTime.observe(sim.now, sim.now - createdAt);
-    };
-
-    // ---- client: random arrivals, each one request to A --------------------------------
+    // ---- client: open-loop random arrivals, each one request to A ----------------------
+    const arrivals = new Arrivals(sim, "client", poisson(p.arrivalRate));
     sim.addNode({
       id: "client",
       label: "Clients",
@@ -216,27 +153,29 @@ export const syncVsQueue = defineScenario({
       x: 0.08,
       y: 0.5,
       onTimer: () => {
-        const id = requests++;
-        sim.send("client", "a", "request", { op: "call", id, createdAt: sim.now });
-        sim.setTimer("client", sim.rng.exponential(meanGapMs), { type: "arrival" });
+        const id = requests.start();
+        work.start();
+        sim.send("client", "a", "request", { op: "call", id });
+        arrivals.next();
       },
       onMessage: (message) => {
-        const { op, id, createdAt } = message.payload;
-        if (op === "ok") {
-          okRate.add(sim.now);
-          if (!queued) recordCompletion(id, createdAt);
-        } else if (op === "error") {
-          clientErrors++;
-          errorRate.add(sim.now);
+        const m = message.payload;
+        if (m.op === "ok") {
+          requests.succeed(m.id);
+          if (!queued) work.succeed(m.id);
+        } else if (m.op === "error") {
+          requests.fail(m.id);
         }
       },
     });
 
     // ---- A: synchronous caller with a thread pool, or producer to the queue ------------
-    const waitingOnB = new Map<number, { timer: number; createdAt: number }>();
+    // In synchronous mode each call to B holds one of A's threads until B answers or the
+    // timeout fires; with every thread held, A refuses new work at once.
+    const callsToB = new PendingCalls<number>(sim, "a", p.timeoutMs);
     const setThreads = (): void => {
-      maxThreads = Math.max(maxThreads, waitingOnB.size);
-      threadSeries.set(sim.now, waitingOnB.size);
+      maxThreads = Math.max(maxThreads, callsToB.size);
+      threadSeries.set(sim.now, callsToB.size);
     };
     sim.addNode({
       id: "a",
@@ -244,42 +183,37 @@ export const syncVsQueue = defineScenario({
       role: "service",
       x: 0.35,
       y: 0.5,
-      gauges: () => (queued ? [] : [{ label: "threads busy", value: waitingOnB.size }]),
+      gauges: () => (queued ? [] : [{ label: "threads busy", value: callsToB.size }]),
       onMessage: (message) => {
-        const { op, id, createdAt } = message.payload;
-        if (op === "call") {
+        const m = message.payload;
+        if (m.op === "call") {
           if (queued) {
-            sim.send("a", "queue", "request", { op: "enqueue", id, createdAt });
-            sim.send("a", "client", "response", { op: "ok", id, createdAt });
-          } else if (waitingOnB.size >= p.threads) {
-            sim.send("a", "client", "error", { op: "error", id, createdAt }); // no thread free
+            sim.send("a", "queue", "request", { op: "enqueue", id: m.id });
+            sim.send("a", "client", "response", { op: "ok", id: m.id });
+          } else if (callsToB.size >= p.threads) {
+            sim.send("a", "client", "error", { op: "error", id: m.id }); // no thread free
           } else {
-            const timer = sim.setTimer("a", p.timeoutMs, { type: "call-timeout", id });
-            waitingOnB.set(id, { timer, createdAt });
+            const call = callsToB.open(m.id);
             setThreads();
-            sim.send("a", "b", "request", { op: "call", id, createdAt });
+            sim.send("a", "b", "request", { op: "call", id: m.id, call });
           }
-        } else if (op === "ok") {
-          const call = waitingOnB.get(id);
-          if (call === undefined) return; // B answered after A gave up
-          sim.cancelTimer(call.timer);
-          waitingOnB.delete(id);
+        } else if (m.op === "ok" && m.call !== undefined) {
+          const id = callsToB.settle(m.call);
+          if (id === undefined) return; // B answered after A gave up
           setThreads();
-          sim.send("a", "client", "response", { op: "ok", id, createdAt });
+          sim.send("a", "client", "response", { op: "ok", id });
         }
       },
       onTimer: (timer) => {
         if (timer.payload.type !== "call-timeout") return;
-        const id = timer.payload.id;
-        const call = waitingOnB.get(id);
-        if (call === undefined) return;
-        waitingOnB.delete(id);
+        const id = callsToB.expire(timer.payload);
+        if (id === undefined) return;
         setThreads();
-        sim.send("a", "client", "error", { op: "error", id, createdAt: call.createdAt });
+        sim.send("a", "client", "error", { op: "error", id });
       },
     });
 
-    // ---- the queue (broker) ----------------------------------------------------------
+    // ---- the queue (broker): hands B at most PREFETCH unacknowledged jobs ------------------
     const backlog = new Fifo<Job>();
     let handedToB: Job[] = [];
     const depth = (): number => backlog.length + handedToB.length;
@@ -288,13 +222,6 @@ export const syncVsQueue = defineScenario({
       maxDepth = Math.max(maxDepth, d);
       depthSeries.set(sim.now, d);
       if (drainedAt === null && sim.now >= outageEnd && d <= DRAINED_DEPTH) drainedAt = sim.now;
-    };
-    const dispatch = (): void => {
-      while (handedToB.length < PREFETCH && backlog.length > 0) {
-        const job = backlog.shift() as Job;
-        handedToB.push(job);
-        sim.send("queue", "b", "request", { op: "deliver", id: job.id, createdAt: job.createdAt });
-      }
     };
     if (queued) {
       sim.addNode({
@@ -305,62 +232,57 @@ export const syncVsQueue = defineScenario({
         y: 0.5,
         gauges: () => [{ label: "depth", value: depth() }],
         onMessage: (message) => {
-          const { op, id, createdAt } = message.payload;
-          if (op === "enqueue") {
-            backlog.push({ id, createdAt, replyTo: "queue" });
-          } else if (op === "ack") {
-            handedToB = handedToB.filter((job) => job.id !== id);
-          } else if (op === "hello") {
+          const m = message.payload;
+          if (m.op === "enqueue") {
+            backlog.push({ id: m.id, replyTo: "queue" });
+          } else if (m.op === "ack") {
+            handedToB = handedToB.filter((job) => job.id !== m.id);
+          } else if (m.op === "hello") {
             // B (re)connected: whatever it held unacknowledged died with it.
             backlog.pushFront(handedToB);
             handedToB = [];
           }
-          dispatch();
+          while (handedToB.length < PREFETCH) {
+            const job = backlog.shift();
+            if (job === undefined) break;
+            handedToB.push(job);
+            sim.send("queue", "b", "request", { op: "deliver", id: job.id });
+          }
           recordDepth();
         },
       });
     }
 
-    // ---- B: one worker, exponential service times -------------------------------------
-    const inbox = new Fifo<Job>();
-    let current: Job | null = null;
-    const startNext = (): void => {
-      if (current !== null) return;
-      const job = inbox.shift();
-      if (job === undefined) return;
-      current = job;
-      sim.setTimer("b", sim.rng.exponential(meanServiceMs), { type: "served" });
-    };
+    // ---- B: one worker, exponential service times; a crash loses what it held ------------
+    const b = new WorkerPool<Job>(sim, "b", {
+      workers: 1,
+      serviceTime: Latency.exponential(1000 / p.capacity),
+      onDone: (job) => {
+        if (queued) {
+          work.succeed(job.id); // redelivered work finished twice counts once
+          sim.send("b", "queue", "response", { op: "ack", id: job.id });
+        } else {
+          sim.send("b", job.replyTo, "response", { op: "ok", id: job.id, call: job.call });
+        }
+      },
+    });
     sim.addNode({
       id: "b",
       label: "Service B",
       role: "service",
       x: queued ? 0.85 : 0.7,
       y: 0.5,
-      gauges: () => [{ label: "waiting", value: inbox.length }],
+      gauges: () => [{ label: "waiting", value: b.queued }],
       onMessage: (message) => {
-        const { id, createdAt } = message.payload;
-        inbox.push({ id, createdAt, replyTo: message.from });
-        startNext();
+        const m = message.payload;
+        if (m.op !== "hello") b.offer({ id: m.id, replyTo: message.from, call: m.call });
       },
-      onTimer: () => {
-        const job = current;
-        if (job === null) return;
-        current = null;
-        if (queued) {
-          recordCompletion(job.id, job.createdAt);
-          sim.send("b", "queue", "response", { op: "ack", id: job.id, createdAt: job.createdAt });
-        } else {
-          sim.send("b", job.replyTo, "response", { op: "ok", id: job.id, createdAt: job.createdAt });
-        }
-        startNext();
+      onTimer: (timer) => {
+        if (timer.payload.type === "served") b.finish(timer.payload);
       },
-      onCrash: () => {
-        inbox.clear();
-        current = null;
-      },
+      onCrash: () => b.crash(),
       onRecover: () => {
-        if (queued) sim.send("b", "queue", "control", { op: "hello", id: -1, createdAt: sim.now });
+        if (queued) sim.send("b", "queue", "control", { op: "hello" });
       },
     });
 
@@ -368,30 +290,37 @@ export const syncVsQueue = defineScenario({
     if (queued) {
       sim.network.connect("a", "queue");
       sim.network.connect("queue", "b");
-      sim.send("b", "queue", "control", { op: "hello", id: -1, createdAt: 0 });
+      sim.send("b", "queue", "control", { op: "hello" });
     } else {
       sim.network.connect("a", "b");
     }
 
     if (p.outageLengthS > 0) {
-      sim.schedule(outageStart, "B goes down", () => sim.crash("b"));
-      sim.schedule(outageEnd, "B is back", () => {
-        sim.recover("b");
-        depthAtOutageEnd = depth();
-        recordDepth();
-      });
+      timeline.window(
+        outageStart,
+        outageEnd,
+        { label: "B goes down", run: () => sim.crash("b") },
+        {
+          label: "B is back",
+          run: () => {
+            sim.recover("b");
+            depthAtOutageEnd = depth();
+            recordDepth();
+          },
+        },
+      );
     } else {
       sim.schedule(outageEnd, "no outage", () => recordDepth());
     }
-    sim.setTimer("client", sim.rng.exponential(meanGapMs), { type: "arrival" });
+    arrivals.next();
 
     const measure = (): SyncVsQueueMetrics => ({
-      requests,
-      clientErrors,
-      clientErrorPercent: percent(clientErrors, requests),
-      completed,
-      completionP50Ms: completion.percentile(50),
-      completionP99Ms: completion.percentile(99),
+      requests: requests.started,
+      clientErrors: requests.failures,
+      clientErrorPercent: requests.failurePercent(),
+      completed: work.ok,
+      completionP50Ms: work.latency.percentile(50),
+      completionP99Ms: work.latency.percentile(99),
       maxQueueDepth: maxDepth,
       queueDepthAtOutageEnd: depthAtOutageEnd,
       finalQueueDepth: depth(),
@@ -401,53 +330,39 @@ export const syncVsQueue = defineScenario({
 
     return {
       sim,
-      markers: () =>
-        p.outageLengthS > 0
-          ? [
-              { t: outageStart, label: "B goes down" },
-              { t: outageEnd, label: "B is back" },
-            ]
-          : [],
+      markers: () => timeline.markers(),
       measure,
       charts: () => [
-        { id: "ok", chart: "Client outcomes", label: "successes", unit: "req/s", points: okRate.points(sim.now) },
-        { id: "errors", chart: "Client outcomes", label: "errors", unit: "req/s", points: errorRate.points(sim.now) },
+        { id: "ok", chart: "Client outcomes", label: "successes", unit: "req/s", points: requests.okRate.points(sim.now) },
+        { id: "errors", chart: "Client outcomes", label: "errors", unit: "req/s", points: requests.failureRate.points(sim.now) },
         queued
           ? { id: "depth", chart: "Waiting work", label: "queue depth", unit: "messages", points: depthSeries.points(sim.now) }
           : { id: "threads", chart: "Waiting work", label: "A's threads blocked on B", unit: "threads", points: threadSeries.points(sim.now) },
-        {
-          id: "completion-p99",
-          chart: "Time to finish the work",
-          label: "p99",
-          unit: "ms",
-          points: completionOverTime.points(sim.now, 99),
-        },
+        { id: "completion-p99", chart: "Time to finish the work", label: "p99", unit: "ms", points: work.latencyOverTime.points(sim.now, 99) },
       ],
       headline: () => {
         const m = measure();
         return [
-          { id: "client-errors", label: "Client-visible errors", value: round(m.clientErrorPercent), unit: "%" },
-          { id: "completion-p50", label: "Time to finish, p50", value: round(m.completionP50Ms), unit: "ms" },
-          { id: "completion-p99", label: "Time to finish, p99", value: round(m.completionP99Ms), unit: "ms" },
+          headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),
+          headline.ms("completion-p50", "Time to finish, p50", m.completionP50Ms),
+          headline.ms("completion-p99", "Time to finish, p99", m.completionP99Ms),
           queued
-            ? { id: "max-depth", label: "Deepest backlog", value: m.maxQueueDepth, unit: "messages" }
-            : { id: "max-threads", label: "Most threads blocked", value: m.maxThreadsBusy, unit: "threads" },
-          ...(queued
-            ? [{ id: "drained", label: "Backlog drained after B returned", value: round(m.drainedAfterMs === null ? null : m.drainedAfterMs / 1000), unit: "s" }]
-            : []),
+            ? headline.count("max-depth", "Deepest backlog", m.maxQueueDepth, "messages")
+            : headline.count("max-threads", "Most threads blocked", m.maxThreadsBusy, "threads"),
+          ...(queued ? [headline.seconds("drained", "Backlog drained after B returned", m.drainedAfterMs)] : []),
         ];
       },
       summary: () => {
         const m = measure();
         const outage = p.outageLengthS > 0 ? `B was down from ${p.outageStartS} s to ${outageEnd / 1000} s. ` : "";
-        const errors = `${m.clientErrors} of ${m.requests} client requests failed (${describe(m.clientErrorPercent, "%")}).`;
+        const errors = `${share(m.clientErrors, m.requests, "client requests", "failed")}.`;
         if (!queued) return `${outage}Synchronous chain: ${errors} At most ${m.maxThreadsBusy} of A's ${p.threads} threads were blocked on B.`;
         const drain =
           sim.now < outageEnd
             ? `The backlog is ${m.finalQueueDepth} messages.`
             : m.drainedAfterMs === null
               ? `The backlog has not drained: ${m.finalQueueDepth} messages are waiting.`
-              : `The backlog peaked at ${m.maxQueueDepth} messages and drained ${describe(m.drainedAfterMs / 1000, "s", 1)} after B returned.`;
+              : `The backlog peaked at ${m.maxQueueDepth} messages and drained ${describeSeconds(m.drainedAfterMs)} after B returned.`;
         return `${outage}Queue: ${errors} ${drain}`;
       },
     };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultParams, isScenarioId, parseParams, scenarios, type ScenarioId, type Snapshot } from "@/lib/sim";
 import { MAX_MESSAGES_SHOWN } from "@/lib/sim/snapshot";
 import { createRun } from "@/lib/sim/runner";
+import { lostUpdate } from "../../fixtures/lost-update-scenario";
 
 const ids = Object.keys(scenarios) as ScenarioId[];
 
@@ -34,6 +35,14 @@ function checkSnapshot(s: Snapshot): void {
   }
   expect(s.headline.length).toBeGreaterThan(0);
   expect(s.summary.length).toBeGreaterThan(20);
+  for (const table of s.tables) {
+    expect(table.rows.length).toBeGreaterThan(0);
+    for (const row of table.rows) expect(row.cells).toHaveLength(table.columns.length);
+  }
+  if (s.events !== null) {
+    expect(s.eventCount).toBeGreaterThanOrEqual(s.events.length);
+    for (let i = 1; i < s.events.length; i++) expect(s.events[i]!.t).toBeGreaterThanOrEqual(s.events[i - 1]!.t);
+  }
 }
 
 describe.each(ids)("%s follows the scenario contract", (id) => {
@@ -57,13 +66,16 @@ describe.each(ids)("%s follows the scenario contract", (id) => {
     for (const preset of scenario.presets) expect(parseParams(scenario, preset.params).issues).toEqual([]);
   });
 
-  it("draws valid, JSON-safe, small snapshots from start to end", () => {
+  it("draws valid, JSON-safe, small snapshots from start to end, with tables of fixed shape", () => {
     const run = createRun(scenario, {}, 3);
     checkSnapshot(run.snapshot());
+    const shape = (snapshot: Snapshot) => snapshot.tables.map((t) => [t.id, t.columns, t.rows.map((r) => r.label)]);
+    const firstShape = shape(run.snapshot());
     const checkpoints = [0.1, 0.3, 0.5, 0.75, 1].map((f) => f * run.endTime);
     for (const t of checkpoints) {
       run.advanceTo(t);
       checkSnapshot(run.snapshot());
+      expect(shape(run.snapshot())).toEqual(firstShape); // the reserved height depends on it
     }
     const last = run.snapshot();
     expect(last.done).toBe(true);
@@ -87,6 +99,20 @@ describe.each(ids)("%s follows the scenario contract", (id) => {
     );
     expect(parseParams(scenario, "nonsense").values).toEqual(defaults);
     expect(parseParams(scenario, null).issues).toHaveLength(1);
+  });
+});
+
+describe("a scenario with tables, events and a seed check (the test fixture)", () => {
+  it("draws valid snapshots from start to end, its tables keeping their shape", () => {
+    const run = createRun(lostUpdate, { clients: 4 }, 1);
+    const shape = run.snapshot().tables.map((t) => [t.columns, t.rows.map((r) => r.label)]);
+    for (const f of [0, 0.25, 0.5, 1]) {
+      run.advanceTo(f * run.endTime);
+      const s = run.snapshot();
+      checkSnapshot(s);
+      expect(s.tables.map((t) => [t.columns, t.rows.map((r) => r.label)])).toEqual(shape);
+    }
+    expect(run.snapshot().eventCount).toBeGreaterThan(0);
   });
 });
 

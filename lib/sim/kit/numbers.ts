@@ -1,4 +1,4 @@
-/** Small numeric helpers for headline metrics and summaries. */
+/** Numbers for headlines and summary sentences: rounding, shares, and numbers in words. */
 
 /** Rounds to a number of decimals; null stays null. */
 export function round(value: number | null, decimals = 1): number | null {
@@ -21,4 +21,14 @@ export function describe(value: number | null, unit: string, decimals = 0): stri
   const places = unit === "%" && decimals === 0 && value !== 0 && Math.abs(value) < 10 ? 1 : decimals;
   const text = (round(value, places) ?? 0).toFixed(places);
   return unit === "%" ? `${text}%` : unit === "" ? text : `${text} ${unit}`;
+}
+
+/** A duration given in ms, said in seconds: "8.1 s". */
+export function describeSeconds(ms: number | null, decimals = 1): string {
+  return describe(ms === null ? null : ms / 1000, "s", decimals);
+}
+
+/** "12 of 340 client requests failed (3.5%)": a count, its whole and its share. */
+export function share(part: number, whole: number, noun: string, verb: string): string {
+  return `${part} of ${whole} ${noun} ${verb} (${describe(percent(part, whole), "%")})`;
 }
