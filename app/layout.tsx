@@ -41,11 +41,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="mt-24 border-t border-line">
           <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-muted sm:px-6">
-            Quorum keeps your progress in this browser only. Export it from the{" "}
+            Your progress is kept in this browser; no account is needed. To have it on every device,{" "}
+            <Link href="/signin" className="underline underline-offset-2 hover:text-ink">
+              sign in
+            </Link>{" "}
+            and it syncs, or move it with export and import on the{" "}
             <Link href="/progress" className="underline underline-offset-2 hover:text-ink">
               progress page
-            </Link>{" "}
-            to move it.
+            </Link>
+            .
           </div>
         </footer>
       </body>
