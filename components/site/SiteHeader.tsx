@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchButton } from "@/components/search/SearchButton";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
@@ -17,7 +18,8 @@ export function SiteHeader() {
             Progress
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <SearchButton />
           <ThemeSwitcher />
         </div>
       </div>

@@ -5,6 +5,7 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { CODE_THEMES, getHighlighter } from "./highlight.server";
 import { emptyFacts, type MdxFacts, rehypeCollectHeadings, remarkCollectFacts } from "./mdx-facts";
+import { rehypeCollectSections } from "./sections";
 
 export interface CompiledMdx {
   /** The bundled module's code, evaluated on the server by getMDXComponent. */
@@ -24,6 +25,7 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         ...(options.rehypePlugins ?? []),
         rehypeSlug,
         rehypeCollectHeadings(facts),
+        rehypeCollectSections(facts.sections),
         [rehypeShikiFromHighlighter, highlighter, { themes: CODE_THEMES, defaultColor: false, fallbackLanguage: "text" }],
       ];
       return options;

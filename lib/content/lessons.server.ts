@@ -64,6 +64,7 @@ async function loadLesson(root: string, folder: string): Promise<{ lesson?: Less
     quiz: quiz.value,
     code: compiled.code,
     headings: compiled.facts.headings,
+    sections: compiled.facts.sections,
     wordCount: compiled.facts.wordCount,
   };
   return { lesson, check, errors };

@@ -1,4 +1,5 @@
 import type { Heading } from "./mdx-facts";
+import type { LessonSection } from "./sections";
 import type { Frontmatter, Quiz } from "./schema";
 
 /** A lesson as the rest of the app sees it: validated, compiled, typed. */
@@ -9,6 +10,8 @@ export interface Lesson extends Frontmatter {
   /** Compiled MDX, evaluated on the server only. */
   code: string;
   headings: Heading[];
+  /** The body cut at its headings, as plain text: what search indexes. */
+  sections: LessonSection[];
   wordCount: number;
 }
 
