@@ -117,7 +117,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
       <p role="status" className="px-4 pt-3 pb-2 text-sm text-muted">
         {status}
       </p>
-      <ul ref={list} id={`${ids}-results`} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
+      <ul ref={list} id={`${ids}-results`} role="listbox" aria-label="Results" tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
         {hits.map((hit, i) => (
           <li
             key={hit.id}
