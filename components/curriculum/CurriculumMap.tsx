@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 import { lessonProgress, lessonStatus, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
@@ -54,9 +54,9 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
         {nextUp ? (
           <p className="mt-4 text-sm">
             Up next:{" "}
-            <Link href={`/lessons/${nextUp.id}`} className="font-medium text-accent underline underline-offset-2">
+            <IntentLink href={`/lessons/${nextUp.id}`} className="font-medium text-accent underline underline-offset-2">
               {nextUp.number}. {nextUp.title}
-            </Link>
+            </IntentLink>
           </p>
         ) : null}
       </section>
@@ -75,7 +75,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
               >
                 {status === "done" && hydrated ? "✓" : lesson.number}
               </span>
-              <Link
+              <IntentLink
                 href={`/lessons/${lesson.id}`}
                 className="group min-w-0 flex-1 rounded-xl border border-line bg-surface p-4 transition-colors hover:border-accent sm:p-5"
               >
@@ -94,7 +94,7 @@ export function CurriculumMap({ lessons, totalPractices }: { lessons: readonly L
                   </span>
                   <span>{best === null ? "Quiz not taken" : `Best quiz score ${percent(best)}`}</span>
                 </span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

@@ -1,22 +1,22 @@
-import Link from "next/link";
 import { SearchButton } from "@/components/search/SearchButton";
+import { IntentLink } from "./IntentLink";
 import { ThemeSwitcher } from "./ThemeSwitcher";
 
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <IntentLink href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <QuorumMark />
           <span>Quorum</span>
-        </Link>
+        </IntentLink>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="hidden rounded-md px-1.5 py-1 text-muted hover:text-ink sm:inline sm:px-2">
+          <IntentLink href="/" className="hidden rounded-md px-1.5 py-1 text-muted hover:text-ink sm:inline sm:px-2">
             Curriculum
-          </Link>
-          <Link href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
+          </IntentLink>
+          <IntentLink href="/progress" className="rounded-md px-1.5 py-1 text-muted sm:px-2 hover:text-ink">
             Progress
-          </Link>
+          </IntentLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <SearchButton />

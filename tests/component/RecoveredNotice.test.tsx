@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { RecoveredNotice, unreadableFileName } from "@/components/progress/RecoveredNotice";
+import { RecoveredNotice } from "@/components/progress/RecoveredNotice";
+import { unreadableFileName } from "@/components/progress/StorageFullNotice";
 import { PROGRESS_KEY } from "@/lib/progress/storage";
 import { useProgress } from "@/lib/progress/store";
 
@@ -38,9 +39,9 @@ afterEach(() => {
 });
 
 describe("RecoveredNotice when storage was too full to copy the bad data aside", () => {
-  it("explains that saving is paused and offers a way out", () => {
+  it("explains that saving is paused and offers a way out", async () => {
     render(<RecoveredNotice />);
-    const alert = screen.getByRole("alert");
+    const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("because it is not valid JSON");
     expect(alert).toHaveTextContent("what you tick now will be lost when you reload");
     expect(screen.getByRole("button", { name: "Download the unreadable data" })).toBeInTheDocument();
@@ -50,7 +51,7 @@ describe("RecoveredNotice when storage was too full to copy the bad data aside",
   it("downloads the data as it is stored, and frees the space only once the learner says the file is safe", async () => {
     const user = userEvent.setup();
     render(<RecoveredNotice />);
-    await user.click(screen.getByRole("button", { name: "Download the unreadable data" }));
+    await user.click(await screen.findByRole("button", { name: "Download the unreadable data" }));
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.name).toMatch(/^quorum-progress-unreadable-\d{4}-\d{2}-\d{2}\.txt$/);
     expect(await downloads[0]!.blob.text()).toBe(data);
@@ -69,7 +70,7 @@ describe("RecoveredNotice when storage was too full to copy the bad data aside",
   it("discards without a copy only after a confirmation, and Cancel goes back", async () => {
     const user = userEvent.setup();
     render(<RecoveredNotice />);
-    await user.click(screen.getByRole("button", { name: "Delete it without a copy…" }));
+    await user.click(await screen.findByRole("button", { name: "Delete it without a copy…" }));
     expect(screen.getByRole("alert")).toHaveTextContent("It cannot be brought back.");
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(discard).not.toHaveBeenCalled();
@@ -83,7 +84,7 @@ describe("RecoveredNotice when storage was too full to copy the bad data aside",
     discard.mockReturnValue(false);
     const user = userEvent.setup();
     render(<RecoveredNotice />);
-    await user.click(screen.getByRole("button", { name: "Download the unreadable data" }));
+    await user.click(await screen.findByRole("button", { name: "Download the unreadable data" }));
     await user.click(screen.getByRole("button", { name: "I have the file: free the space" }));
     expect(screen.getByRole("status")).toHaveTextContent("this browser still refuses to save");
   });
@@ -91,7 +92,7 @@ describe("RecoveredNotice when storage was too full to copy the bad data aside",
   it("can be put off for this visit", async () => {
     const user = userEvent.setup();
     render(<RecoveredNotice />);
-    await user.click(screen.getByRole("button", { name: "Not now" }));
+    await user.click(await screen.findByRole("button", { name: "Not now" }));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(discard).not.toHaveBeenCalled();
   });
