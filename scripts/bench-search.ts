@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import { getLessons } from "../lib/content/lessons.server";
 import { buildSearchIndex } from "../lib/search/build";
 import { loadSearchIndex, searchLessons } from "../lib/search/query";
+import { median } from "./median";
 
 const GOALS = { indexGzipKb: 250, medianQueryMs: 5, loadMs: 150 };
 const QUERIES = [
@@ -60,11 +61,6 @@ const LOAD_RUNS = 9;
 const QUERY_WARMUPS = 3;
 const QUERY_RUNS = 21;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 const lessons = await getLessons();
 const file = JSON.stringify(buildSearchIndex(lessons));

@@ -87,17 +87,10 @@ export function isSearchIndexFile(value: unknown): value is SearchIndexFile {
   return isRecord(value) && value.format === SEARCH_INDEX_FORMAT && value.version === SEARCH_INDEX_VERSION && isSerializedIndex(value.index);
 }
 
-export interface StoredHit {
-  id: string;
-  lessonId: string;
-  lessonNumber: number;
-  lessonTitle: string;
-  section: string;
-  anchor: string | null;
-  text: string;
-  /** The index terms that matched, which the snippet marks. */
+/** A search result: the stored fields of a document, and the index terms that matched (which the snippet marks). */
+export type StoredHit = Pick<SearchDocument, "id" | "lessonId" | "lessonNumber" | "lessonTitle" | "section" | "anchor" | "text"> & {
   terms: string[];
-}
+};
 
 /** What each result carries back from the index, checked before it is shown. */
 export function isStoredHit(value: unknown): value is StoredHit {
