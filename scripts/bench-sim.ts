@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Latency, Simulation, runScenario, scenarios, type ScenarioId } from "../lib/sim";
+import { median } from "./median";
 
 const EVENTS_GOAL_PER_SECOND = 1_000_000;
 const SCENARIO_GOAL_MS = 50;
@@ -23,11 +24,6 @@ const ENGINE_RUNS = 5;
 const SCENARIO_WARMUPS = 3;
 const SCENARIO_RUNS = 9;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /**
  * Two nodes bat PING_PONG_BALLS messages back and forth over a link with random latency,

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 import { lessonProgress, lessonStatus, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
@@ -60,9 +60,9 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
         {nextUp ? (
           <p className="mt-4 text-sm">
             Up next:{" "}
-            <Link href={`/lessons/${nextUp.id}`} className="font-medium text-accent underline underline-offset-2">
+            <IntentLink href={`/lessons/${nextUp.id}`} className="font-medium text-accent underline underline-offset-2">
               {nextUp.number}. {nextUp.title}
-            </Link>
+            </IntentLink>
           </p>
         ) : null}
         <StudyPrompt />
@@ -83,7 +83,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
               >
                 {status === "done" && hydrated ? "✓" : lesson.number}
               </span>
-              <Link
+              <IntentLink
                 href={`/lessons/${lesson.id}`}
                 className="group min-w-0 flex-1 rounded-xl border border-line bg-surface p-4 transition-colors hover:border-accent sm:p-5"
               >
@@ -103,7 +103,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
                   <span>{best === null ? "Quiz not taken" : `Best quiz score ${percent(best)}`}</span>
                 </span>
                 <TrackMarks lessonId={lesson.id} views={followed} />
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

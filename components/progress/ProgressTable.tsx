@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 import { lessonProgress, overallProgress } from "@/lib/progress/status";
 import { useProgress } from "@/lib/progress/store";
@@ -49,9 +49,9 @@ export function ProgressTable({ lessons }: { lessons: readonly LessonSummary[] }
               return (
                 <tr key={lesson.id} className="border-b border-line last:border-0" data-testid={`progress-row-${lesson.id}`}>
                   <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={`/lessons/${lesson.id}`} className="hover:text-accent hover:underline">
+                    <IntentLink href={`/lessons/${lesson.id}`} className="hover:text-accent hover:underline">
                       {lesson.number}. {lesson.title}
-                    </Link>
+                    </IntentLink>
                     <span className="mt-1 block font-normal text-muted sm:hidden">
                       {ticked}/{lesson.checklistIds.length} skills · best quiz {best === null ? "—" : percent(best)}
                     </span>

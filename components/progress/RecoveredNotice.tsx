@@ -1,28 +1,51 @@
 "use client";
 
+import { lazy, Suspense, useState } from "react";
 import { useProgress } from "@/lib/progress/store";
+import { Banner, button, type Outcome } from "./Banner";
 
-/** Tells the learner when stored progress could not be read and was set aside. */
+// Rarely needed, so kept out of every page's first load.
+const StorageFullNotice = lazy(() => import("./StorageFullNotice").then((m) => ({ default: m.StorageFullNotice })));
+
+/**
+ * Tells the learner when stored progress could not be read. Usually it was copied aside and
+ * nothing more is needed. When storage was too full for the copy, the data is still in place
+ * and saving is paused; the notice then offers the way out: download the data, then free the
+ * space (or discard it on purpose), and saving resumes.
+ */
 export function RecoveredNotice() {
   const recovered = useProgress((s) => s.recovered);
   const dismiss = useProgress((s) => s.dismissRecovered);
-  if (!recovered) return null;
-  return (
-    <div role="alert" className="border-b border-warn/40 bg-warn-soft">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-start gap-3 px-4 py-3 text-sm sm:px-6">
-        <p className="min-w-0 flex-1">
-          <strong className="font-semibold">Your saved progress could not be read</strong>, because {recovered.reason}.
-          It has been kept aside in this browser under the key <code className="font-mono text-xs">{recovered.backupKey}</code>,
-          and Quorum has started fresh. Nothing was deleted.
-        </p>
-        <button
-          type="button"
-          onClick={dismiss}
-          className="rounded-md border border-line bg-surface px-3 py-1 font-medium hover:bg-sunken"
-        >
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  if (outcome) {
+    return (
+      <Banner role="status" tone={outcome.ok ? "good" : "warn"}>
+        <p className={`min-w-0 flex-1 ${outcome.ok ? "" : "font-medium"}`}>{outcome.text}</p>
+        <button type="button" autoFocus onClick={() => setOutcome(null)} className={button}>
           Dismiss
         </button>
-      </div>
-    </div>
+      </Banner>
+    );
+  }
+  if (!recovered) return null;
+  if (recovered.leftInPlace) {
+    return (
+      <Suspense fallback={null}>
+        <StorageFullNotice recovered={recovered} onDone={setOutcome} onLater={dismiss} />
+      </Suspense>
+    );
+  }
+  return (
+    <Banner role="alert">
+      <p className="min-w-0 flex-1">
+        <strong className="font-semibold">Your saved progress could not be read</strong>, because {recovered.reason}. It has
+        been kept aside in this browser under the key <code className="font-mono text-xs">{recovered.backupKey}</code>, and
+        Quorum has started fresh. Nothing was deleted.
+      </p>
+      <button type="button" onClick={dismiss} className={button}>
+        Dismiss
+      </button>
+    </Banner>
   );
 }

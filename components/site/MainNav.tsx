@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "./IntentLink";
 import { usePathname } from "next/navigation";
 import { DueBadge } from "@/components/review/DueBadge";
 import { isCurrentSection, NAV_LINKS } from "./nav-links";
@@ -19,7 +19,7 @@ export function MainNav({ variant, className = "" }: { variant: "bar" | "menu"; 
           const current = isCurrentSection(link.href, pathname);
           return (
             <li key={link.href}>
-              <Link
+              <IntentLink
                 href={link.href}
                 aria-current={current ? "page" : undefined}
                 data-testid={link.href === "/review" ? `${variant}-review` : undefined}
@@ -29,7 +29,7 @@ export function MainNav({ variant, className = "" }: { variant: "bar" | "menu"; 
               >
                 {link.label}
                 {"showsDueCount" in link ? <DueBadge /> : null}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

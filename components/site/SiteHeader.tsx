@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { AccountEntry } from "@/components/account/AccountEntry";
 import { SyncStatus } from "@/components/account/SyncStatus";
+import { SearchButton } from "@/components/search/SearchButton";
+import { IntentLink } from "./IntentLink";
 import { MainNav } from "./MainNav";
 import { PhoneMenu } from "./PhoneMenu";
 import { ThemeSwitcher } from "./ThemeSwitcher";
@@ -13,12 +14,13 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
       <div className="relative mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
+        <IntentLink href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
           <QuorumMark />
           <span>Quorum</span>
-        </Link>
+        </IntentLink>
         <MainNav variant="bar" className="hidden lg:block" />
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
+          <SearchButton />
           <SyncStatus />
           <AccountEntry />
           <div className="hidden lg:block">

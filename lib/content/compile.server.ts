@@ -5,6 +5,7 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { CODE_THEMES, getHighlighter } from "./highlight.server";
 import { emptyFacts, type MdxFacts, rehypeCollectHeadings, remarkCollectFacts } from "./mdx-facts";
+import { rehypeCollectSections } from "./sections";
 
 export interface CompiledMdx {
   /** The bundled module's code, evaluated on the server by getMDXComponent. */
@@ -24,6 +25,7 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         ...(options.rehypePlugins ?? []),
         rehypeSlug,
         rehypeCollectHeadings(facts),
+        rehypeCollectSections(facts.sections),
         // No time limit per line: shiki's default (500 ms) stops tokenizing a line that takes
         // longer, and on a loaded build machine the rest of the line then keeps the colour of
         // its last token. A build must give the same page however busy the machine is.

@@ -71,6 +71,7 @@ async function loadLesson(root: string, folder: string): Promise<{ lesson?: Less
     diagnostic: diagnostic.value,
     code: compiled.code,
     headings: compiled.facts.headings,
+    sections: compiled.facts.sections,
     wordCount: compiled.facts.wordCount,
   };
   return { lesson, check, errors };

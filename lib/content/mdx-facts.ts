@@ -3,6 +3,7 @@
  * can verify it: the components it uses (in order), its internal links, its headings
  * (with the anchors rehype-slug gave them) and its prose word count.
  */
+import type { LessonSection } from "./sections";
 
 export interface Heading {
   depth: 2 | 3;
@@ -14,11 +15,13 @@ export interface MdxFacts {
   components: string[];
   links: string[];
   headings: Heading[];
+  /** The lesson cut at its headings, as plain text (see sections.ts); search indexes it. */
+  sections: LessonSection[];
   wordCount: number;
 }
 
 export function emptyFacts(): MdxFacts {
-  return { components: [], links: [], headings: [], wordCount: 0 };
+  return { components: [], links: [], headings: [], sections: [], wordCount: 0 };
 }
 
 interface Node {

@@ -1,4 +1,5 @@
 import type { Heading } from "./mdx-facts";
+import type { LessonSection } from "./sections";
 import type { Diagnostic, Frontmatter, Question, Quiz } from "./schema";
 
 /** A lesson as the rest of the app sees it: validated, compiled, typed. */
@@ -11,6 +12,8 @@ export interface Lesson extends Frontmatter {
   /** Compiled MDX, evaluated on the server only. */
   code: string;
   headings: Heading[];
+  /** The body cut at its headings, as plain text: what search indexes. */
+  sections: LessonSection[];
   wordCount: number;
 }
 

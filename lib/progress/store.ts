@@ -9,7 +9,7 @@ import { observe, type Timestamp, tick, zeroTimestamp } from "./clock";
 import { latestTimestamp, mergeFacts, restampBefore, sameFacts } from "./merge";
 import { migrateStoredState, PROGRESS_VERSION } from "./migrations";
 import type { StoredState } from "./schema";
-import { createProgressStorage, PROGRESS_KEY, readStoredProgress, type SetAside } from "./storage";
+import { createProgressStorage, PROGRESS_KEY, type ProgressStorage, readStoredProgress, type SetAside } from "./storage";
 import { parseImport } from "./transfer";
 import { type AssessmentAnswer, emptyFacts, type ProgressFacts, type QuizAttempt, type ReviewEvent } from "./types";
 
@@ -41,6 +41,13 @@ export interface NoticeSlice {
   /** True once stored progress has been read (or found missing) in the browser. */
   hydrated: boolean;
   dismissRecovered: () => void;
+  /** The unreadable data still under the progress key when storage had no room to copy it aside. */
+  unreadableProgress: () => string | null;
+  /**
+   * Deletes that data (after the learner downloaded it, or chose to discard it), lets saving
+   * resume and saves this visit's progress at once; false if storage still refuses the write.
+   */
+  discardUnreadableProgress: () => boolean;
 }
 
 export type ProgressStore = ProgressSlice & NoticeSlice;
@@ -140,11 +147,19 @@ const progressSlice =
     };
   };
 
-const noticeSlice: Creator<NoticeSlice> = (set) => ({
-  recovered: null,
-  hydrated: false,
-  dismissRecovered: () => set({ recovered: null }),
-});
+const noticeSlice =
+  (storage: ProgressStorage): Creator<NoticeSlice> =>
+  (set) => ({
+    recovered: null,
+    hydrated: false,
+    dismissRecovered: () => set({ recovered: null }),
+    unreadableProgress: () => storage.unreadable(PROGRESS_KEY),
+    discardUnreadableProgress() {
+      storage.discardUnreadable(PROGRESS_KEY);
+      set({ recovered: null }); // persist saves on every update: this one writes the current progress
+      return !storage.lastWriteFailed();
+    },
+  });
 
 export function createProgressStore(deps: ProgressDeps) {
   // The storage reports set-aside data to the store it belongs to, created just below.
@@ -152,7 +167,7 @@ export function createProgressStore(deps: ProgressDeps) {
   const storage = createProgressStorage(deps.storage, (info) => report(info), deps.now);
   const store = create<ProgressStore>()(
     persist(
-      (...a) => ({ ...progressSlice(deps)(...a), ...noticeSlice(...a) }),
+      (...a) => ({ ...progressSlice(deps)(...a), ...noticeSlice(storage)(...a) }),
       {
         name: PROGRESS_KEY,
         version: PROGRESS_VERSION,

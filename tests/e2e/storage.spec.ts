@@ -88,3 +88,44 @@ test("import restores progress into a fresh browser", async ({ browser }, testIn
   await expect(fresh.getByTestId(`progress-row-${second!.frontmatter.id}`)).toContainText("In progress");
   await target.close();
 });
+
+test("full storage: the notice's way out downloads the unreadable data, frees the space, and saving resumes", async ({ page }) => {
+  const garbage = `{corrupted ${"x".repeat(300_000)}`;
+  await page.addInitScript((bad) => {
+    if (sessionStorage.getItem("seeded")) return;
+    sessionStorage.setItem("seeded", "1");
+    localStorage.setItem("quorum-progress", bad);
+    // Fill the rest of this origin's storage, down to the last character.
+    let chunk = 1_000_000;
+    for (let i = 0; chunk > 0; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, "f".repeat(chunk));
+      } catch {
+        chunk = Math.floor(chunk / 2);
+      }
+    }
+  }, garbage);
+  const lesson = first!.frontmatter;
+  const box = (i: number) => page.getByRole("checkbox", { name: lesson.checklist[i]!.text.replace(/`/g, "") });
+  await page.goto(`/lessons/${lesson.id}`);
+
+  const notice = page.getByRole("alert").filter({ hasText: "Your saved progress could not be read" });
+  await expect(notice).toContainText("too full to keep a copy aside");
+  // Saving is paused: a tick now stays in memory and the bad data is untouched.
+  await box(0).check();
+  expect(await page.evaluate(() => localStorage.getItem("quorum-progress")?.slice(0, 20))).toBe(garbage.slice(0, 20));
+
+  const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "Download the unreadable data" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^quorum-progress-unreadable-.*\.txt$/);
+  const saved = await download.path();
+  expect((await readFile(saved, "utf8")) === garbage).toBe(true);
+
+  await notice.getByRole("button", { name: "I have the file: free the space" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "saving your progress again" })).toBeVisible();
+  await box(1).check();
+
+  await page.reload();
+  await expect(box(0)).toBeChecked();
+  await expect(box(1)).toBeChecked();
+  await expect(notice).toHaveCount(0);
+});

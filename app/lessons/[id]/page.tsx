@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CURRICULUM } from "@/lib/content/curriculum";
 import { getLesson, getLessons } from "@/lib/content/lessons.server";
@@ -8,6 +7,7 @@ import { LessonBody } from "@/components/lesson/LessonBody";
 import { LessonPager } from "@/components/lesson/LessonPager";
 import { LessonStatusControl } from "@/components/lesson/LessonStatusControl";
 import { TableOfContents } from "@/components/lesson/TableOfContents";
+import { IntentLink } from "@/components/site/IntentLink";
 
 export const dynamicParams = false;
 
@@ -36,9 +36,9 @@ export default async function LessonPage({ params }: Props) {
       <article className="min-w-0">
         <header className="max-w-[70ch] border-b border-line pb-8">
           <p className="font-sans text-sm text-muted">
-            <Link href="/" className="hover:text-ink">
+            <IntentLink href="/" className="hover:text-ink">
               Curriculum
-            </Link>{" "}
+            </IntentLink>{" "}
             / Practice {lesson.number} of {CURRICULUM.length}
           </p>
           <h1 className="mt-3 text-3xl font-bold tracking-tight text-balance sm:text-4xl">{lesson.title}</h1>
