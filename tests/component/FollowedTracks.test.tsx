@@ -7,6 +7,9 @@ import { useFollowing } from "@/lib/tracks/store";
 import type { TrackOutline } from "@/lib/tracks/types";
 import { CurriculumMap } from "@/components/curriculum/CurriculumMap";
 
+// The map's links prefetch on intent through the app router, which jsdom has not mounted.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: () => {} }) }));
+
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 2, 10, 12);
 

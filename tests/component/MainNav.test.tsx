@@ -18,7 +18,7 @@ const keys = answerKeysFile([
   },
 ]);
 let pathname = "/";
-vi.mock("next/navigation", () => ({ usePathname: () => pathname }));
+vi.mock("next/navigation", () => ({ usePathname: () => pathname, useRouter: () => ({ prefetch: () => {} }) }));
 
 const fetchMock = vi.fn(async () => new Response(JSON.stringify(keys), { status: 200 }));
 

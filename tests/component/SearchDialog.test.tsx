@@ -39,6 +39,7 @@ function lesson(id: string, number: number, title: string, sections: Lesson["sec
     related: [],
     folder: `${String(number).padStart(2, "0")}-${id}`,
     quiz: { questions: [] },
+    diagnostic: { questions: [] },
     code: "",
     headings: [],
     sections,
