@@ -8,7 +8,7 @@ import { ActionError } from "@/components/ui/ActionError";
 
 /** The team's members for a lead or owner: change a role, remove someone (as allowed, row by row). */
 export function MembersTable({ teamId, members }: { teamId: string; members: MemberRow[] }) {
-  const { run, pending, error } = useTeamAction();
+  const { run, pending, error, notice } = useTeamAction();
   return (
     <div>
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="members">
@@ -30,7 +30,13 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
                   id={`role-${m.memberId}`}
                   value={m.role}
                   disabled={pending !== null}
-                  onChange={(e) => void run(`role-${m.memberId}`, "PATCH", `/api/v1/teams/${teamId}/members/${m.memberId}`, { role: e.currentTarget.value })}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    const role = m.roleChoices.find((r) => r === value);
+                    if (role === undefined) return;
+                    const done = `${m.name} is now ${role === "owner" ? "an owner" : `a ${role}`}.`;
+                    void run(`role-${m.memberId}`, "PATCH", `/api/v1/teams/${teamId}/members/${m.memberId}`, { role }, done);
+                  }}
                   className="rounded-lg border border-line bg-surface px-2 py-1.5 text-sm"
                 >
                   {m.roleChoices.map((role) => (
@@ -50,7 +56,8 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
                 disabled={pending !== null}
                 aria-label={`Remove ${m.name} from the team`}
                 onClick={() => {
-                  if (window.confirm(`Remove ${m.name} from the team? They can be invited again.`)) void run(`remove-${m.memberId}`, "DELETE", `/api/v1/teams/${teamId}/members/${m.memberId}`);
+                  if (window.confirm(`Remove ${m.name} from the team? They can be invited again.`))
+                    void run(`remove-${m.memberId}`, "DELETE", `/api/v1/teams/${teamId}/members/${m.memberId}`, undefined, `${m.name} was removed from the team.`);
                 }}
               >
                 Remove
@@ -59,6 +66,9 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
           </li>
         ))}
       </ul>
+      <p role="status" className="mt-2 text-sm text-muted" data-testid="members-notice">
+        {notice}
+      </p>
       <ActionError message={error} />
     </div>
   );

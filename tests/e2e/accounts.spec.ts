@@ -125,12 +125,15 @@ test("the admin makes the member a lead; the lead then manages the team", async 
   await admin.goto(teamUrl);
   const row = admin.getByTestId(`member-${LIN.email}`);
   await row.getByLabel(`Role of ${LIN.name}`).selectOption("lead");
+  await expect(admin.getByTestId("members-notice")).toHaveText(`${LIN.name} is now a lead.`);
   await expect(row.getByLabel(`Role of ${LIN.name}`)).toHaveValue("lead");
   await lin.goto(teamUrl);
   await expect(lin.getByTestId("invite-form")).toBeVisible();
   // A lead cannot hand out ownership: the role list offers member and lead only.
   await expect(lin.getByLabel("Role", { exact: true }).locator("option")).toHaveText(["Member", "Lead"]);
   await admin.getByTestId(`member-${LIN.email}`).getByLabel(`Role of ${LIN.name}`).selectOption("member");
+  // Wait for the change to be confirmed before the member's page asks again.
+  await expect(admin.getByTestId("members-notice")).toHaveText(`${LIN.name} is now a member.`);
   await lin.reload();
   await expect(lin.getByTestId("invite-form")).toHaveCount(0);
 });
