@@ -46,10 +46,43 @@ export function newCardSchedule(since: number): CardSchedule {
  * set), and reading through it made a replay four times slower (scripts/bench-review.ts).
  */
 class FixedParameterAlgorithm extends FSRSAlgorithm {
+  /** init_difficulty(g) for each grade, computed once: next_difficulty asks for D₀(Easy) every time. */
+  private readonly initialDifficulty: number[];
+  /** e^w₈, a constant factor of every recall stability. */
+  private readonly expW8: number;
+
   constructor(params: Partial<FSRSParameters>) {
     super(params);
     this.param = { ...this.param, w: [...this.param.w] };
+    this.initialDifficulty = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const).map((g) => super.init_difficulty(g));
+    this.initialDifficulty.unshift(Number.NaN);
+    this.expW8 = Math.exp(this.param.w[8]!);
+    // The library's curve recomputes its decay factor from the weights at every call.
+    const decay = -this.param.w[20]!;
+    const factor = roundTo(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1, 8);
+    this.forgetting_curve = (elapsed: number, stability: number) => roundTo(Math.pow(1 + (factor * elapsed) / stability, decay), 8);
   }
+
+  override init_difficulty(g: Grade): number {
+    return this.initialDifficulty[g] ?? super.init_difficulty(g);
+  }
+
+  /** The library's formula, term for term (so the same doubles), with e^w₈ taken once. */
+  override next_recall_stability(d: number, s: number, r: number, g: Grade): number {
+    const w = this.param.w;
+    const hardPenalty = g === Rating.Hard ? w[15]! : 1;
+    const easyBound = g === Rating.Easy ? w[16]! : 1;
+    const next = s * (1 + this.expW8 * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1) * hardPenalty * easyBound);
+    return roundTo(Math.min(Math.max(next, S_MIN), MAX_STABILITY), 8);
+  }
+}
+
+/** ts-fsrs's bounds on stability (S_MIN, 36500 days) and its rounding, which it does not export. */
+const S_MIN = 1e-3;
+const MAX_STABILITY = 36500;
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
 }
 
 const algorithm = new FixedParameterAlgorithm(SCHEDULER_PARAMETERS);
@@ -72,11 +105,17 @@ export function applyReview(card: CardSchedule, reviewedAt: number, rating: Grad
   const memory: FSRSState | null = reviewed ? { stability: card.stability, difficulty: card.difficulty } : null;
   const retrievability = reviewed ? algorithm.forgetting_curve(elapsed, card.stability) : undefined;
   // Plain statements rather than small closures: this runs once per review event of a replay.
-  const again = algorithm.next_state(memory, elapsed, Rating.Again, retrievability);
   const hard = algorithm.next_state(memory, elapsed, Rating.Hard, retrievability);
   const hardInterval = algorithm.next_interval(hard.stability, elapsed);
-  const againInterval = Math.min(algorithm.next_interval(again.stability, elapsed), hardInterval);
-  let chosen = again;
+  // ts-fsrs keeps again ≤ hard - 1 day. A forgotten card's stability never exceeds what it had
+  // (clamped below at S_MIN), so when that bound's interval is already below hard's, the again
+  // state cannot move hard's interval and is computed only if it is the rating given.
+  const againBound = reviewed ? algorithm.next_interval(Math.max(roundTo(card.stability, 8), S_MIN), elapsed) : Number.POSITIVE_INFINITY;
+  const againMatters = rating === Rating.Again || againBound >= hardInterval;
+  const again = againMatters ? algorithm.next_state(memory, elapsed, Rating.Again, retrievability) : null;
+  // Not computed, its interval is at most againBound, which then gives hard the same interval.
+  const againInterval = again ? Math.min(algorithm.next_interval(again.stability, elapsed), hardInterval) : againBound;
+  let chosen = again ?? hard;
   let interval = againInterval;
   if (rating !== Rating.Again) {
     chosen = hard;
