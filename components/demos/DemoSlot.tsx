@@ -3,13 +3,19 @@
 import { type ComponentType, type CSSProperties, useEffect, useRef, useState } from "react";
 import { isScenarioId, loadScenario } from "@/lib/sim/catalog";
 import type { AnyScenario } from "@/lib/sim/scenario";
+import { secondaryButton } from "@/components/ui/buttons";
 import type { DemoReserve } from "./reserve";
 
 /** Reserved space, the height the loaded demo will take (see reserve.ts), so nothing jumps. */
-function Placeholder({ label }: { label: string }) {
+function Placeholder({ label, onRetry }: { label: string; onRetry?: () => void }) {
   return (
-    <div className="flex min-h-[var(--demo-phone)] items-start justify-center rounded-xl border border-dashed border-line bg-surface p-6 text-sm text-muted sm:min-h-[var(--demo-wide)]">
-      {label}
+    <div className="flex min-h-[var(--demo-phone)] flex-col items-center justify-start gap-3 rounded-xl border border-dashed border-line bg-surface p-6 text-sm text-muted sm:min-h-[var(--demo-wide)]">
+      <p role="status">{label}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className={`${secondaryButton} text-ink`}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }
@@ -26,6 +32,8 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
   const [near, setNear] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
+  // Bumped by "Try again": a chunk that failed to load (offline, a deploy in between) is asked for again.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const el = ref.current;
@@ -46,6 +54,7 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
   useEffect(() => {
     if (!near || !isScenarioId(scenarioId)) return;
     let live = true;
+    setFailed(false);
     Promise.all([import("./DemoFrame"), loadScenario(scenarioId)]).then(
       ([frame, scenario]) => live && setLoaded({ Frame: frame.default, scenario }),
       () => live && setFailed(true),
@@ -53,12 +62,12 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
     return () => {
       live = false;
     };
-  }, [near, scenarioId]);
+  }, [near, scenarioId, attempt]);
 
   const label = !isScenarioId(scenarioId)
     ? `There is no demo called “${scenarioId}”.`
     : failed
-      ? "The demo could not be loaded. Reload the page to try again."
+      ? "The demo could not be loaded (are you offline?). The lesson works without it."
       : near
         ? "Loading the demo…"
         : "The demo loads as you reach it.";
@@ -68,7 +77,7 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
       data-demo={scenarioId}
       style={{ "--demo-phone": `${reserve.phone}px`, "--demo-wide": `${reserve.wide}px` } as CSSProperties}
     >
-      {loaded ? <loaded.Frame scenario={loaded.scenario} /> : <Placeholder label={label} />}
+      {loaded ? <loaded.Frame scenario={loaded.scenario} /> : <Placeholder label={label} onRetry={failed ? () => setAttempt((n) => n + 1) : undefined} />}
     </div>
   );
 }
