@@ -7,6 +7,7 @@ import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { getDb } from "@/lib/server/db/client";
 import { idSchema } from "@/lib/server/http/schemas";
 import { ProblemError } from "@/lib/server/http/problem";
+import { clientAddress } from "@/lib/server/http/route";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/http/rate-limit";
 import { currentUser } from "@/lib/server/pages";
 import { getInvitation, type InvitationView } from "@/lib/server/teams/queries";
@@ -28,7 +29,7 @@ const GONE: Record<Exclude<InvitationView["status"], "pending">, string> = {
 async function lookUp(token: string): Promise<InvitationView | null | "limited"> {
   if (!idSchema.safeParse(token).success) return null;
   const db = await getDb();
-  const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const address = clientAddress(await headers());
   try {
     await enforceRateLimit(db, `invitation-lookup:${address}`, RATE_LIMITS.invitationLookupsPerAddress);
   } catch (error) {

@@ -30,10 +30,15 @@ export function pathForLog(pathname: string): string {
   return parts.map((part, i) => (i > 0 && SECRET_SEGMENT_AFTER.has(parts[i - 1]!) && part ? ":token" : part)).join("/");
 }
 
-/** The client's address as the nearest proxy reported it, for per-address rate limits. */
-export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip")?.trim() || "unknown";
+/**
+ * The client's address, for per-address rate limits: the last X-Forwarded-For entry, which is
+ * the one the nearest proxy appended (nginx's $proxy_add_x_forwarded_for, load balancers),
+ * since anything before it is whatever the client chose to send. Without a proxy, Next sets
+ * the header to the socket's address when the request has none.
+ */
+export function clientAddress(headers: Pick<Headers, "get">): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }
 
 /** Turns anything thrown below a handler into a problem answer (and logs what was not expected). */

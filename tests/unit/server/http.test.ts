@@ -7,7 +7,7 @@ import { readJsonBody } from "@/lib/server/http/body";
 import { assertSameOrigin } from "@/lib/server/http/origin";
 import { problemBody, ProblemError } from "@/lib/server/http/problem";
 import { requestIdFor } from "@/lib/server/http/request-id";
-import { pathForLog } from "@/lib/server/http/route";
+import { clientAddress, pathForLog } from "@/lib/server/http/route";
 
 describe("environment", () => {
   test("nothing set: the embedded database under ./data, a 5 s budget, no SMTP", () => {
@@ -125,5 +125,20 @@ describe("JSON bodies", () => {
     ["another media type", '{"name":"a"}', "text/plain", { problem: "unsupported-media-type", status: 415 }],
   ] as const)("%s", async (_name, body, contentType, expected) => {
     expect(await read(body, contentType)).toEqual(expected);
+  });
+});
+
+describe("the client's address for rate limits", () => {
+  const from = (init: Record<string, string>) => clientAddress(new Headers(init));
+
+  test("is the entry the nearest proxy appended, not one the client wrote before it", () => {
+    expect(from({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" })).toBe("203.0.113.9");
+    expect(from({ "x-forwarded-for": " 203.0.113.9 " })).toBe("203.0.113.9");
+  });
+
+  test("falls back to X-Real-IP, then to one shared key", () => {
+    expect(from({ "x-real-ip": "198.51.100.4" })).toBe("198.51.100.4");
+    expect(from({ "x-forwarded-for": "", "x-real-ip": "198.51.100.4" })).toBe("198.51.100.4");
+    expect(from({})).toBe("unknown");
   });
 });

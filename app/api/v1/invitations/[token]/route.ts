@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req, ctx) => {
   const { token } = parseParams(ctx.params, z.object({ token: idSchema }));
   const db = await getDb();
-  await enforceRateLimit(db, `invitation-lookup:${clientAddress(req)}`, RATE_LIMITS.invitationLookupsPerAddress);
+  await enforceRateLimit(db, `invitation-lookup:${clientAddress(req.headers)}`, RATE_LIMITS.invitationLookupsPerAddress);
   const invitation = await getInvitation(db, token);
   if (!invitation) throw new ProblemError("not-found", "This invitation link is not valid.");
   const { id: _id, teamId: _teamId, ...visible } = invitation;

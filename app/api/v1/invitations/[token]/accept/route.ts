@@ -19,7 +19,7 @@ export const POST = route(async (req, ctx) => {
   ctx.setUserId(user.id);
   const { token } = parseParams(ctx.params, z.object({ token: idSchema }));
   const db = await getDb();
-  await enforceRateLimit(db, `invitation-lookup:${clientAddress(req)}`, RATE_LIMITS.invitationLookupsPerAddress);
+  await enforceRateLimit(db, `invitation-lookup:${clientAddress(req.headers)}`, RATE_LIMITS.invitationLookupsPerAddress);
   const invitation = await getInvitation(db, token);
   if (!invitation) throw new ProblemError("not-found", "This invitation link is not valid.");
   if (invitation.status !== "pending") throw new ProblemError("conflict", `This invitation is ${invitation.status}: ask for a new link.`);
