@@ -1,5 +1,6 @@
 import "server-only";
 import type * as z from "zod";
+import { mirrorSignedInHint } from "../auth/signed-in-hint";
 import { isDatabaseUnavailable } from "../db/errors";
 import { log } from "../log";
 import { assertSameOrigin } from "./origin";
@@ -95,7 +96,7 @@ export function route(handler: Handler) {
     } catch (error) {
       response = errorResponse(error, requestId);
     }
-    response = withRequestId(response, requestId);
+    response = mirrorSignedInHint(withRequestId(response, requestId));
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
     logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
     return response;
