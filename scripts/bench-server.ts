@@ -52,7 +52,7 @@ function history(seed: number): ProgressFacts {
     if (l % 3 === 0) facts.skipped[lesson] = { value: false, at: at() };
   }
   for (let q = 0; q < 4; q++) {
-    const id = `att-${seed}-${q}`;
+    const id = `attempt-${seed}-${q}`;
     facts.attempts[id] = { id, lessonId: LESSONS[(seed + q) % LESSONS.length]!, responses: { q1: "a", q2: "b" }, correct: q % 4, total: 4, at: at() } as ProgressFacts["attempts"][string];
   }
   return facts;
@@ -83,7 +83,7 @@ async function signUpLearners(app: AppProcess): Promise<Learner[]> {
   // Each signed-in learner's first sync brings their history.
   for (const [i, learner] of learners.entries()) {
     const response = await sync(app, learner, history(i), null);
-    if (response.status !== 200) throw new Error(`first sync: ${response.status}`);
+    if (response.status !== 200) throw new Error(`first sync: ${response.status} ${await response.text()}`);
     learner.cursor = ((await response.json()) as SyncAnswer).cursor;
   }
   return learners;
