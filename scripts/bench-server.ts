@@ -154,6 +154,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 interface Result {
   database: string;
+  /** One request at a time, before the load: the service time without queueing. */
+  alone: { p50: number; p99: number };
   requests: number;
   errors: number;
   p50: number;
@@ -163,7 +165,22 @@ interface Result {
   errorSamples: string[];
 }
 
-async function runLoad(app: AppProcess, learners: Learner[], database: string): Promise<Result> {
+async function oneAtATime(app: AppProcess, learners: Learner[], count: number): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const learner = learners[i % learners.length]!;
+    const facts: ProgressFacts = { ...emptyFacts(), checklist: { [LESSONS[i % LESSONS.length]!]: { "alone-item": { value: i % 2 === 0, at: { wall: Date.now(), counter: i, device: "bench-alone" } } } } };
+    const t0 = performance.now();
+    const response = await sync(app, learner, facts, learner.cursor);
+    const answer = (await response.json()) as SyncAnswer;
+    times.push(performance.now() - t0);
+    if (response.status === 200) learner.cursor = answer.cursor;
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+async function runLoad(app: AppProcess, learners: Learner[], database: string, alone: Result["alone"]): Promise<Result> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
@@ -218,7 +235,7 @@ async function runLoad(app: AppProcess, learners: Learner[], database: string): 
   await Promise.all(inflight);
   clearInterval(sampler);
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { database, requests: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, rss: peakRss, errorSamples };
+  return { database, alone, requests: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, rss: peakRss, errorSamples };
 }
 
 async function benchOn(database: string, env: Record<string, string>): Promise<Result> {
@@ -232,9 +249,11 @@ async function benchOn(database: string, env: Record<string, string>): Promise<R
   try {
     // Warm-up: a few requests so that the first request's compilation is not measured.
     for (const learner of learners.slice(0, 20)) await (await sync(app, learner, emptyFacts(), learner.cursor)).text();
+    const alone = await oneAtATime(app, learners, 100);
+    console.log(`${database}: one request at a time: p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`);
     console.log(`${database}: ${RATE} sync requests/s for ${SECONDS} s…`);
-    // Rate limits are per learner per minute: this load is well inside them (about ${RATE * SECONDS / SIGNED_IN} each).
-    return await runLoad(app, learners, database);
+    // Rate limits are per learner per minute: this load stays inside them (RATE * SECONDS / SIGNED_IN each, plus the 100 above).
+    return await runLoad(app, learners, database, alone);
   } finally {
     await app.stop();
   }
@@ -265,8 +284,17 @@ async function main() {
   }
 
   console.log(`\nSync benchmark: ${RATE} req/s for ${SECONDS} s, ${LEARNERS} learners loaded (${SIGNED_IN} syncing)${SHORT ? " [short run]" : ""}`);
-  const rows = results.map((r) => [r.database, String(r.requests), String(r.errors), r.p50.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1), r.rss.toFixed(0)]);
-  const header = ["database", "requests", "errors", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
+  const rows = results.map((r) => [
+    r.database,
+    `${r.alone.p50.toFixed(1)} / ${r.alone.p99.toFixed(1)}`,
+    String(r.requests),
+    String(r.errors),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    r.max.toFixed(1),
+    r.rss.toFixed(0),
+  ]);
+  const header = ["database", "alone p50/p99 ms", "requests", "errors", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(line(header));

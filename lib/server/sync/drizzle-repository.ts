@@ -31,9 +31,14 @@ export function drizzleSyncRepository(db: Db): SyncRepository {
   return {
     withUserLock: (userId, work) =>
       db.transaction(async (tx) => {
-        await tx.insert(syncState).values({ userId }).onConflictDoNothing();
-        const [state] = await tx.select({ lastSeq: syncState.lastSeq }).from(syncState).where(eq(syncState.userId, userId)).for("update");
-        if (!state) throw new Error("sync_state row missing after insert");
+        // One statement creates the row on first use or locks it (an upsert that updates holds
+        // the row lock until the transaction ends, as `select … for update` would).
+        const [state] = await tx
+          .insert(syncState)
+          .values({ userId })
+          .onConflictDoUpdate({ target: syncState.userId, set: { lastSeq: sql`${syncState.lastSeq}` } })
+          .returning({ lastSeq: syncState.lastSeq });
+        if (!state) throw new Error("sync_state upsert returned no row");
         return work(transactionFor(tx, userId, Number(state.lastSeq)));
       }),
   };
