@@ -4,3 +4,4 @@
  */
 export * from "./auth";
 export * from "./instance";
+export * from "./tracks";
