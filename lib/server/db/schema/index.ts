@@ -4,4 +4,5 @@
  */
 export * from "./auth";
 export * from "./instance";
+export * from "./tracks";
 export * from "./certificates";
