@@ -37,7 +37,9 @@ export type Action =
   /** Delete one's own account (the admin only while nobody else has one, or the instance has no admin). */
   | { kind: "account.delete"; otherUsers: number }
   /** Read a person's progress (for what their teams assign them); `subjectTeams` are the teams they are in. */
-  | { kind: "progress.view"; subjectUserId: string; subjectTeams: ReadonlyMap<string, TeamRole> };
+  | { kind: "progress.view"; subjectUserId: string; subjectTeams: ReadonlyMap<string, TeamRole> }
+  /** The lead's dashboard of a team: every member's progress on the team's tracks, its CSV and who holds certificates. */
+  | { kind: "team.dashboard"; teamId: string };
 
 export type Decision =
   | { allowed: true; because: string }
@@ -114,6 +116,11 @@ export function authorize(actor: Actor, action: Action): Decision {
       if (action.subjectUserId === actor.userId) return allow("everyone sees their own progress");
       const teams = teamsWhereVisible(actor, action.subjectTeams);
       return teams.length > 0 ? allow(`they lead a team the person is in (${teams.join(", ")})`) : deny(404, "No such person among the teams you lead.");
+    }
+    case "team.dashboard": {
+      const role = actor.roles.get(action.teamId);
+      if (!role) return NOT_IN_TEAM;
+      return roleAllows(role, { progress: ["read"] }) ? allow(`${role}s follow the team's progress`) : deny(403, "Only the team's leads and owners see its progress.");
     }
   }
 }

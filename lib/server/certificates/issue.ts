@@ -5,6 +5,7 @@ import { deriveTrackProgress } from "@/lib/tracks/derive";
 import type { TrackOutline } from "@/lib/tracks/types";
 import type { Queryable } from "../db/types";
 import { ProblemError } from "../http/problem";
+import { lessonsToLoad } from "../tracks/dashboard";
 import { assessmentTakenAtOf, trackLessons } from "../tracks/lessons";
 import { type Certificate, findCertificateOf, insertCertificate } from "./repository";
 
@@ -39,7 +40,7 @@ export async function issueCertificate(
   const existing = await findCertificateOf(db, user.id, track.ref);
   if (existing) return { certificate: existing, created: false };
 
-  const lessonIds = track.outline.steps.map((s) => s.lessonId);
+  const lessonIds = lessonsToLoad([track.outline]);
   const facts = (await sources.loadFacts(db, [user.id], lessonIds)).get(user.id) ?? emptyFacts();
   const progress = deriveTrackProgress({
     track: track.outline,

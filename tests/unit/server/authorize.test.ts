@@ -87,6 +87,13 @@ const rows: Row[] = [
   ["a plain member does not see a teammate", member, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, 404],
   ["a lead does not see someone of another team", lead, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[OTHER, "member"]]) }, 404],
   ["the admin does not see anyone's progress", admin, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, 404],
+
+  // The lead's dashboard
+  ["a lead sees the team's dashboard", lead, { kind: "team.dashboard", teamId: T }, "allow"],
+  ["an owner sees the team's dashboard", owner, { kind: "team.dashboard", teamId: T }, "allow"],
+  ["a plain member does not", member, { kind: "team.dashboard", teamId: T }, 403],
+  ["a lead of another team does not (the team does not exist for them)", leadElsewhere, { kind: "team.dashboard", teamId: T }, 404],
+  ["the admin does not see a team's dashboard they are not in", admin, { kind: "team.dashboard", teamId: T }, 404],
 ];
 
 describe("authorize", () => {
