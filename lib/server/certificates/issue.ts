@@ -19,7 +19,7 @@ export interface LearnerTrack {
 /** Where issuing reads from; the app passes the real ones (see sources.ts), tests may pass others. */
 export interface IssueSources {
   /** The track if this user may hold a certificate for it (built-in, or a published team track assigned to them); null otherwise. */
-  resolveTrack(db: Queryable, userId: string, track: CertificateTrackRef): Promise<LearnerTrack | null>;
+  resolveTrack(db: Queryable, userId: string, track: { kind: "built-in" | "team"; trackId: string }): Promise<LearnerTrack | null>;
   loadFacts(db: Queryable, userIds: readonly string[], lessonIds?: readonly string[]): Promise<Map<string, ProgressFacts>>;
 }
 
@@ -31,11 +31,11 @@ export interface IssueSources {
 export async function issueCertificate(
   db: Queryable,
   user: { id: string; name: string },
-  ref: CertificateTrackRef,
+  requested: { kind: "built-in" | "team"; trackId: string },
   now: Date,
   sources: IssueSources,
 ): Promise<{ certificate: Certificate; created: boolean }> {
-  const track = await sources.resolveTrack(db, user.id, ref);
+  const track = await sources.resolveTrack(db, user.id, requested);
   if (!track) throw new ProblemError("not-found", "No such track, or it is not assigned to you.");
   const existing = await findCertificateOf(db, user.id, track.ref);
   if (existing) return { certificate: existing, created: false };
