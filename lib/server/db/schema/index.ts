@@ -4,5 +4,6 @@
  */
 export * from "./auth";
 export * from "./instance";
+export * from "./sync";
 export * from "./tracks";
 export * from "./certificates";
