@@ -3,11 +3,14 @@ import type { ProgressFacts } from "@/lib/progress/types";
 import type { TimeContext } from "@/lib/tracks/calendar";
 import { emptyFacts } from "@/lib/progress/types";
 import { type TeamSummary, summarizeMatrix } from "@/lib/tracks/summary";
-import { type Assignment, buildTeamMatrix, type MatrixRow, type TeamMember } from "@/lib/tracks/team";
+import { matrixToCsv } from "@/lib/tracks/csv";
+import { type DashboardQuery, filterOf, sortOf } from "@/lib/tracks/dashboard-query";
+import { type Assignment, buildTeamMatrix, filterMatrix, type MatrixRow, sortMatrix, type TeamMember } from "@/lib/tracks/team";
 import type { Track, TrackPlan } from "@/lib/tracks/types";
 import { type Actor, authorize } from "../authorize";
 import { certificatesForTeam } from "../certificates/repository";
 import type { Queryable } from "../db/types";
+import { assertAllowed } from "../http/deny";
 import { ProblemError } from "../http/problem";
 import { getTeam, listMembers, type TeamMember as TeamMembership } from "../teams/queries";
 import { assessmentTakenAtOf, trackLessons } from "./lessons";
@@ -43,8 +46,7 @@ export const DASHBOARD_UTC_OFFSET = 0;
 
 /** Throws the right problem unless `actor` may see this team's dashboard (a lead or owner of it). */
 export function assertDashboardAllowed(actor: Actor, teamId: string): void {
-  const decision = authorize(actor, { kind: "team.dashboard", teamId });
-  if (!decision.allowed) throw new ProblemError(decision.status === 404 ? "not-found" : "forbidden", decision.reason);
+  assertAllowed(authorize(actor, { kind: "team.dashboard", teamId }));
 }
 
 /** The lessons whose facts these tracks need; undefined (all) when one has the self-assessment step, whose answers span lessons. */
@@ -96,4 +98,27 @@ export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: str
     certificates: held.map((c) => ({ userId: c.userId, trackId: c.track.trackId, certificateId: c.id, issuedAt: c.issuedAt.getTime() })),
     time,
   };
+}
+
+/** The rows a view shows: filtered and sorted by the dashboard's query (lib/tracks). */
+export function rowsForQuery(rows: readonly MatrixRow[], query: DashboardQuery): MatrixRow[] {
+  return sortMatrix(filterMatrix(rows, filterOf(query)), sortOf(query));
+}
+
+/** A file name for the CSV: the team's name in ASCII letters and digits, and the day. */
+export function csvFileName(teamName: string, now: Date): string {
+  const slug = teamName.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, 40) || "team";
+  return `${slug}-progress-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** The dashboard as a CSV download: a byte-order mark so spreadsheet programs read UTF-8 names right. */
+export function dashboardCsvResponse(dashboard: TeamDashboard, query: DashboardQuery, now: Date): Response {
+  const body = `\uFEFF${matrixToCsv(rowsForQuery(dashboard.rows, query))}`;
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csvFileName(dashboard.team.name, now)}"`,
+      "x-content-type-options": "nosniff",
+    },
+  });
 }
