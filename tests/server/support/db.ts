@@ -1,8 +1,22 @@
 /** Reads the whole database, to show that a refused request changed nothing. */
 import { getDb } from "@/lib/server/db/client";
-import { accounts, instanceSettings, invitations, members, organizations, sessions, syncEntries, syncState, users, verifications } from "@/lib/server/db/schema";
+import {
+  accounts,
+  certificates,
+  instanceSettings,
+  invitations,
+  members,
+  organizations,
+  sessions,
+  syncEntries,
+  syncState,
+  teamTrackAssignments,
+  teamTracks,
+  users,
+  verifications,
+} from "@/lib/server/db/schema";
 
-const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings, syncState, syncEntries };
+const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings, syncState, syncEntries, teamTracks, teamTrackAssignments, certificates };
 
 /**
  * Every row of every table except the rate-limit counters (which refused requests do count) and
