@@ -69,6 +69,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         <h1 className="text-3xl font-bold tracking-tight">{view.name}</h1>
         <RoleBadge role={view.myRole} />
       </div>
+      {authorize(actor, { kind: "team.dashboard", teamId }).allowed ? (
+        <p className="mt-3">
+          <Link href={`/teams/${teamId}/dashboard`} className="font-medium text-accent underline underline-offset-2">
+            See the team&rsquo;s progress on its tracks →
+          </Link>
+        </p>
+      ) : null}
 
       {view.canManage ? (
         <>
