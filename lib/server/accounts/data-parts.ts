@@ -4,6 +4,7 @@ import { parseTeamRole } from "../auth/roles";
 import { invitations, members, organizations, sessions, users } from "../db/schema";
 import type { Queryable, Tx } from "../db/types";
 import { getAdminUserId } from "../instance/admin";
+import { teamTracksPart } from "../tracks/account-data";
 
 /**
  * Everything an account owns, part by part. The export ("download all my data"), the deletion
@@ -131,4 +132,4 @@ const invitationsSent: AccountDataPart = {
  * The parts, in the order they are shown and exported. To add one: write an AccountDataPart next
  * to your tables (for example lib/server/sync/account-data.ts) and append it here.
  */
-export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent];
+export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent, teamTracksPart];

@@ -1,8 +1,34 @@
 /** Reads the whole database, to show that a refused request changed nothing. */
 import { getDb } from "@/lib/server/db/client";
-import { accounts, instanceSettings, invitations, members, organizations, sessions, users, verifications } from "@/lib/server/db/schema";
+import {
+  accounts,
+  instanceSettings,
+  invitations,
+  members,
+  organizations,
+  sessions,
+  teamTrackAssignments,
+  teamTrackRevisions,
+  teamTracks,
+  teamTrackViews,
+  users,
+  verifications,
+} from "@/lib/server/db/schema";
 
-const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings };
+const tables = {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  organizations,
+  members,
+  invitations,
+  instanceSettings,
+  teamTracks,
+  teamTrackRevisions,
+  teamTrackAssignments,
+  teamTrackViews,
+};
 
 /**
  * Every row of every table except the rate-limit counters (which refused requests do count) and
