@@ -159,6 +159,7 @@ export function TrackBuilder({ teamId, initial, lessons, members }: { teamId: st
           void onSave();
         }}
         aria-label="Track"
+        className="mt-4"
       >
         <fieldset disabled={archived} className="min-w-0 space-y-8">
           <section aria-labelledby="details-heading" className="space-y-4">
@@ -187,7 +188,7 @@ export function TrackBuilder({ teamId, initial, lessons, members }: { teamId: st
               inputMode="numeric"
               min={50}
               max={100}
-              className="max-w-48"
+              inputClassName="max-w-32"
               value={Number.isNaN(content.passMark) ? "" : String(content.passMark)}
               error={errors.passMark}
               onValue={(text) => setContent({ ...content, passMark: text.trim() === "" ? Number.NaN : Number(text) })}
@@ -316,8 +317,9 @@ function TextInput({
   error,
   hint,
   className = "",
+  inputClassName = "",
   ...input
-}: { id: string; label: string; value: string; onValue: (v: string) => void; error?: string; hint?: string; className?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange">) {
+}: { id: string; label: string; value: string; onValue: (v: string) => void; error?: string; hint?: string; className?: string; inputClassName?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange">) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
@@ -341,7 +343,7 @@ function TextInput({
         onChange={(e) => onValue(e.currentTarget.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1.5 block w-full min-w-0 rounded-lg border bg-surface px-3 py-2 ${error ? "border-2 border-bad" : "border-line"}`}
+        className={`mt-1.5 block w-full min-w-0 rounded-lg border bg-surface px-3 py-2 ${error ? "border-2 border-bad" : "border-line"} ${inputClassName}`}
         {...input}
       />
     </div>
