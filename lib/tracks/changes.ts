@@ -93,7 +93,7 @@ export function describeChange(change: TrackChange, titleOf: (stepKey: string) =
     case "step-moved":
       return `${name(change.stepKey)} moved from step ${change.from} to step ${change.to}.`;
     case "due":
-      return `${name(change.stepKey)}: ${dueInWords(change.from)} before, now ${dueInWords(change.to)}.`;
+      return `${name(change.stepKey)} is now ${dueInWords(change.to)} (it was ${dueInWords(change.from)}).`;
     case "note":
       return `${name(change.stepKey)} has a new note.`;
   }

@@ -34,7 +34,7 @@ const answer = {
       startedAt: new Date(NOW - 5 * DAY).toISOString(),
       seenRevision: 1,
       changes: [],
-      changeSummary: ["“Logging and observability”: due 20 days after you started before, now due 30 days after you started."],
+      changeSummary: ["“Logging and observability” is now due 30 days after you started (it was due 20 days after you started)."],
     },
   ],
 };

@@ -208,6 +208,9 @@ test("the member sees the track on the home page, completes a step, and sees pro
   await expect(card).toContainText(`Next: ${FIRST.title}`);
   await expect(card.getByText(/^Due in (29|30) days, /)).toBeVisible();
 
+  await mo.goto("/tracks");
+  await expect(mo.getByTestId("assigned-tracks-link")).toContainText("Your team gave you a track: Payments onboarding.");
+  await mo.goto("/");
   await card.getByRole("link", { name: "Payments onboarding" }).click();
   await expect(mo).toHaveURL(/\/tracks\/assigned#track-/);
   const path = mo.getByTestId("assigned-paths");
@@ -230,7 +233,7 @@ test("the lead moves a due date; the member is told what changed until they say 
 
   await mo.goto("/");
   const changes = mo.locator('[data-testid^="changes-"]');
-  await expect(changes).toContainText(`“${FIRST.title}”: due 30 days after you started before, now due 45 days after you started.`);
+  await expect(changes).toContainText(`“${FIRST.title}” is now due 45 days after you started (it was due 30 days after you started).`);
   await checkPage(mo, "home with what changed");
   await press(mo, changes.getByRole("button", { name: "Got it" }), "Enter");
   await expect(changes).toHaveCount(0);

@@ -100,7 +100,7 @@ describe("a lead builds, publishes, assigns and edits a track; the member sees i
     expect(one(await ok(update(w.lead, w.alpha, id, { ...moved, title: "Week one" }))).revision).toBe(2);
     mine = learnerView.parse((await ok(myTracks(w.member))).body).tracks.find((t) => t.track.id === id);
     expect(mine).toMatchObject({ revision: 2, seenRevision: 1 });
-    expect(mine?.changeSummary).toEqual(["“Error handling and fault tolerance”: due 2026-03-02 before, now due 2026-03-09."]);
+    expect(mine?.changeSummary).toEqual(["“Error handling and fault tolerance” is now due 2026-03-09 (it was due 2026-03-02)."]);
     await ok(seen(w.member, id, 2));
     mine = learnerView.parse((await ok(myTracks(w.member))).body).tracks.find((t) => t.track.id === id);
     expect(mine?.changeSummary).toEqual([]);

@@ -26,7 +26,7 @@ describe("diffTracks (what a learner is shown as changed)", () => {
     after.steps[1]!.due = { kind: "date", date: "2026-03-09" };
     const changes = diffTracks(base, after);
     expect(changes).toEqual([{ kind: "due", stepKey: "observability", from: base.steps[1]!.due, to: { kind: "date", date: "2026-03-09" } }]);
-    expect(describeChange(changes[0]!, title)).toBe("“OBSERVABILITY”: due 2026-03-02 before, now due 2026-03-09.");
+    expect(describeChange(changes[0]!, title)).toBe("“OBSERVABILITY” is now due 2026-03-09 (it was due 2026-03-02).");
   });
 
   it("reports an added step without calling the others moved, and a removed one", () => {
