@@ -9,6 +9,7 @@ import { requestIdFor } from "../http/request-id";
 import { errorResponse, logRequest, pathForLog, withRequestId } from "../http/route";
 import { isSetUp } from "../instance/admin";
 import { AUTH_BASE_PATH, getAuth } from "./auth";
+import { mirrorSignedInHint } from "./signed-in-hint";
 
 /**
  * The Better Auth routes Quorum's pages use, and nothing else: every other path under
@@ -59,7 +60,7 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   } catch (error) {
     response = errorResponse(error, requestId);
   }
-  response = withRequestId(response, requestId);
+  response = mirrorSignedInHint(withRequestId(response, requestId));
   logRequest({ requestId, method: req.method, path: pathForLog(url.pathname), status: response.status, started, userId });
   return response;
 }

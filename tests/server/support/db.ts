@@ -11,12 +11,29 @@ import {
   syncEntries,
   syncState,
   teamTrackAssignments,
+  teamTrackRevisions,
   teamTracks,
+  teamTrackViews,
   users,
   verifications,
 } from "@/lib/server/db/schema";
-
-const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings, syncState, syncEntries, teamTracks, teamTrackAssignments, certificates };
+const tables = {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  organizations,
+  members,
+  invitations,
+  instanceSettings,
+  syncState,
+  syncEntries,
+  teamTracks,
+  teamTrackRevisions,
+  teamTrackAssignments,
+  teamTrackViews,
+  certificates,
+};
 
 /**
  * Every row of every table except the rate-limit counters (which refused requests do count) and
