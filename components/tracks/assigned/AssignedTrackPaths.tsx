@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { ASSESSMENT_STEP } from "@/lib/tracks/types";
+import { RequestCertificate } from "../RequestCertificate";
 import { StepBar } from "../StepBar";
 import { StepFrame, StepState } from "../StepParts";
 import { TrackViewProvider } from "../TrackProgressIsland";
@@ -71,6 +72,7 @@ function AssignedPath({ view, lessons }: { view: AssignedView; lessons: readonly
         <span>pass mark {track.passMark}% on each quiz</span>
       </p>
       <StepBar progress={progress} className="mt-3 h-1.5" />
+      {ready && progress.complete ? <RequestCertificate track={{ kind: "team", trackId: track.id }} className="mt-4" /> : null}
       <WhatChanged view={view} />
       <TrackViewProvider view={view}>
         <ol className="relative mt-6" aria-label={`Steps of ${track.title}`}>
