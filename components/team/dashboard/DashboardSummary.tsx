@@ -18,7 +18,7 @@ export function DashboardSummary({ summary, certificates }: { summary: TeamSumma
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {figures.map(([key, value, label]) => (
-          <div key={key} className="rounded-xl border border-line bg-surface p-4" data-testid={`figure-${key}`}>
+          <div key={key} className="flex flex-col rounded-xl border border-line bg-surface p-4" data-testid={`figure-${key}`}>
             <dt className="text-sm text-muted">{label}</dt>
             <dd className={`order-first text-2xl font-bold ${key === "overdue" && summary.overdueSteps > 0 ? "text-bad" : ""}`}>{value}</dd>
           </div>

@@ -65,7 +65,7 @@ export function MemberProgressView({
                     {step.kind === "lesson" ? (
                       <span className="text-sm text-muted">
                         checklist {step.ticked} of {step.checklistTotal}
-                        {score ? ` · best ${score}` : ""}
+                        {score ? (step.best === null ? ` · ${score}` : ` · best ${score}`) : ""}
                       </span>
                     ) : null}
                     <span className={`text-sm ${TONE_CLASS[due.tone]}`}>{due.text}</span>
@@ -83,7 +83,7 @@ export function MemberProgressView({
         {attempts.length === 0 ? (
           <p className="mt-2 text-muted">No quiz attempts on these tracks&rsquo; lessons yet.</p>
         ) : (
-          <div role="region" aria-labelledby="attempts-heading" tabIndex={0} className="mt-3 overflow-x-auto rounded-xl border border-line bg-surface">
+          <div role="region" aria-labelledby="attempts-heading" tabIndex={0} className="relative mt-3 overflow-x-auto rounded-xl border border-line bg-surface">
             <table className="min-w-full text-sm" data-testid="attempts">
               <thead className="border-b border-line bg-sunken text-left">
                 <tr>

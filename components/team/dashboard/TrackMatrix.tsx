@@ -35,11 +35,11 @@ function StepCell({ step }: { step: StepProgress }) {
   const details = [scoreWords(step), step.status === "done" ? null : dueShort(step)].filter(Boolean).join(" · ");
   return (
     <td className={`border-l border-line px-3 py-2 align-top ${status.tone === "overdue" ? "bg-bad-soft" : ""}`} data-status={status.text}>
-      <span className={`block whitespace-nowrap ${CELL_TONE_CLASS[status.tone]}`}>
+      <span className={`block whitespace-nowrap print:whitespace-normal ${CELL_TONE_CLASS[status.tone]}`}>
         <span aria-hidden="true">{status.tone === "done" ? "✓ " : status.tone === "late" ? "✓ " : status.tone === "overdue" ? "! " : ""}</span>
         {status.text}
       </span>
-      {details ? <span className="block whitespace-nowrap text-xs text-muted">{details}</span> : null}
+      {details ? <span className="block whitespace-nowrap text-xs text-muted print:whitespace-normal">{details}</span> : null}
     </td>
   );
 }
@@ -56,8 +56,8 @@ export function TrackMatrix({ track, rows, query, links }: { track: TrackOutline
       {rows.length === 0 ? (
         <p className="mt-2 text-muted">Nobody matches these filters on this track.</p>
       ) : (
-        <div role="region" aria-labelledby={headingId} tabIndex={0} className="mt-3 overflow-x-auto rounded-xl border border-line bg-surface focus-visible:outline-2 print:overflow-visible">
-          <table className="min-w-full border-collapse text-sm" data-testid={`matrix-${track.id}`}>
+        <div role="region" aria-labelledby={headingId} tabIndex={0} className="relative mt-3 overflow-x-auto rounded-xl border border-line bg-surface focus-visible:outline-2 print:overflow-visible print:rounded-none print:border-0">
+          <table className="min-w-full border-collapse text-sm print:text-[9pt]" data-testid={`matrix-${track.id}`}>
             <thead className="border-b border-line bg-sunken">
               <tr>
                 <SortHeader label="Member" sort="member" query={query} base={links.base} className="sticky left-0 bg-sunken" />
@@ -65,7 +65,7 @@ export function TrackMatrix({ track, rows, query, links }: { track: TrackOutline
                 <SortHeader label="Overdue" sort="overdue" query={query} base={links.base} />
                 <SortHeader label="Last active" sort="last-activity" query={query} base={links.base} />
                 {stepTitles.map((s, i) => (
-                  <SortHeader key={s.key} label={`${i + 1}. ${s.title}`} sort={`step:${s.key}`} query={query} base={links.base} className="min-w-36 border-l border-line" />
+                  <SortHeader key={s.key} label={`${i + 1}. ${s.title}`} sort={`step:${s.key}`} query={query} base={links.base} className="min-w-36 border-l border-line print:min-w-0" />
                 ))}
               </tr>
             </thead>
