@@ -2,28 +2,36 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { mayBeSignedIn, SESSION_CHANGED_EVENT, sessionRequest } from "@/lib/account/session-request";
 
 /**
  * The header's account entry: "Sign in", or the signed-in user's name linking to their account.
- * Kept tiny on purpose (every page loads it): a plain fetch of /api/v1/session, which answers
- * without touching the database when there is no session cookie. Pages stay static: the
- * server renders "Sign in", the browser swaps in the name.
+ * Kept tiny on purpose (every page loads it). It asks /api/v1/session only when the signed-in
+ * hint cookie is there, so a visitor who never signed in causes no request; sync shares the
+ * same request (lib/account/session-request.ts). Pages stay static: the server renders
+ * "Sign in", the browser swaps in the name, and again after signing in or out in place.
  */
 export function AccountEntry() {
   const [name, setName] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    fetch("/api/v1/session", { credentials: "same-origin" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body: { user?: { name?: unknown } | null } | null) => {
-        if (live && typeof body?.user?.name === "string") setName(body.user.name);
-      })
-      .catch(() => {
-        // Offline or no server: the entry stays "Sign in".
-      });
+    const ask = () => {
+      if (!mayBeSignedIn()) return setName(null);
+      sessionRequest()
+        .then((r) => (r.ok ? r.json() : null))
+        .then((body: { user?: { name?: unknown } | null } | null) => {
+          if (live) setName(typeof body?.user?.name === "string" ? body.user.name : null);
+        })
+        .catch(() => {
+          // Offline or no server: the entry stays as it is.
+        });
+    };
+    ask();
+    window.addEventListener(SESSION_CHANGED_EVENT, ask);
     return () => {
       live = false;
+      window.removeEventListener(SESSION_CHANGED_EVENT, ask);
     };
   }, []);
 

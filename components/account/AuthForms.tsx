@@ -7,6 +7,8 @@ import { primaryButton } from "@/components/ui/buttons";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
 import { useForm } from "./useForm";
+import { useRouter } from "next/navigation";
+import { announceSessionChange } from "@/lib/account/session-request";
 
 const LABELS = { name: "Your name", email: "Email address", password: "Password" };
 const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`;
@@ -20,9 +22,23 @@ const SIGN_UP_CODES: Record<string, ["email" | "password", string]> = {
   PASSWORD_TOO_LONG: ["password", "This password is too long."],
 };
 
+/**
+ * After signing in (or up): the header learns who it is and sync starts, in place; then the
+ * app navigates on without a full page load (the anonymous progress in this tab is merged
+ * into the account by its first sync).
+ */
+function useSignedIn(next: string): () => void {
+  const router = useRouter();
+  return () => {
+    announceSessionChange();
+    router.push(next);
+  };
+}
+
 function NewAccountForm({ endpoint, submitLabel, next, testId }: { endpoint: string; submitLabel: string; next: string; testId: string }) {
   const form = useForm({ name: "", email: "", password: "" });
   const { values } = form;
+  const signedIn = useSignedIn(next);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -30,7 +46,7 @@ function NewAccountForm({ endpoint, submitLabel, next, testId }: { endpoint: str
       () => collectErrors({ name: nameError(values.name), email: emailError(values.email), password: newPasswordError(values.password) }),
       async () => {
         const result = await sendJson("POST", endpoint, { name: values.name.trim(), email: values.email.trim(), password: values.password });
-        if (result.ok) window.location.assign(next);
+        if (result.ok) signedIn();
         else form.failWith(result.problem, SIGN_UP_CODES);
       },
     );
@@ -70,6 +86,7 @@ export function SignUpForm({ next }: { next: string }) {
 export function SignInForm({ next }: { next: string }) {
   const form = useForm({ email: "", password: "" });
   const { values } = form;
+  const signedIn = useSignedIn(next);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -77,7 +94,7 @@ export function SignInForm({ next }: { next: string }) {
       () => collectErrors({ email: emailError(values.email), password: requiredError(values.password, "Enter your password.") }),
       async () => {
         const result = await sendJson("POST", "/api/v1/auth/sign-in/email", { email: values.email.trim(), password: values.password });
-        if (result.ok) window.location.assign(next);
+        if (result.ok) signedIn();
         else if (result.problem.status === 401) form.fail({}, "That email address and password do not match an account.");
         else form.failWith(result.problem);
       },

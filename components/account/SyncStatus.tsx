@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
+import { SESSION_CHANGED_EVENT } from "@/lib/account/session-request";
 import { hasSignedInHint } from "@/lib/sync/hint";
 import { describeSyncStatus, type SyncStatus as Status, syncStatusStore } from "@/lib/sync/status";
 
@@ -28,17 +29,27 @@ export function SyncStatus() {
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    if (!hasSignedInHint(document.cookie)) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    import("@/lib/sync/browser")
-      .then((sync) => {
-        if (!cancelled) stop = sync.startBrowserSync();
-      })
-      // The sync code could not load (the network dropped at that moment): nothing to show; the next page load tries again.
-      .catch(() => {});
+    const start = () => {
+      if (stop || !hasSignedInHint(document.cookie)) return;
+      import("@/lib/sync/browser")
+        .then((sync) => {
+          if (!cancelled && !stop) stop = sync.startBrowserSync();
+        })
+        // The sync code could not load (the network dropped at that moment): nothing to show; the next page load tries again.
+        .catch(() => {});
+    };
+    // Signing in without a full page load starts sync too (signing out stops it through signOutOfSync).
+    const onSessionChange = () => {
+      stop = undefined;
+      start();
+    };
+    start();
+    window.addEventListener(SESSION_CHANGED_EVENT, onSessionChange);
     return () => {
       cancelled = true;
+      window.removeEventListener(SESSION_CHANGED_EVENT, onSessionChange);
       stop?.();
     };
   }, []);

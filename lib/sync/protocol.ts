@@ -64,7 +64,8 @@ export interface Problem {
 /** As much of a problem as the client reads (a smaller schema is a smaller bundle). */
 export const problemSchema = z.object({ type: z.string(), title: z.string() });
 
-const PROBLEM_BASE = "/api/v1/problems/";
+/** The same URN scheme as every other problem of the API (lib/server/http/problem.ts). */
+const PROBLEM_BASE = "urn:quorum:problem:";
 
 /** The problems sync itself answers with; 401, 429 and 503 come from the server's shared layers. */
 export const SYNC_PROBLEMS = {

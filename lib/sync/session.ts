@@ -9,7 +9,8 @@
  *    (sessionAnswerSchema), which is the truth. The sync request repeats the account id and
  *    the server refuses it (409 account-mismatch) if it is not the session's.
  */
-import { SESSION_PATH, sessionAnswerSchema } from "./protocol";
+import { sessionRequest } from "@/lib/account/session-request";
+import { sessionAnswerSchema } from "./protocol";
 
 export type SessionProbe =
   | { kind: "signed-in"; account: string }
@@ -19,11 +20,12 @@ export type SessionProbe =
 
 export type AccountSource = () => Promise<SessionProbe>;
 
-export function probeSession(fetcher: typeof fetch = fetch): AccountSource {
+/** `request` defaults to the page's shared session request (the header's account entry asks the same). */
+export function probeSession(request: () => Promise<Response> = sessionRequest): AccountSource {
   return async () => {
     let response: Response;
     try {
-      response = await fetcher(SESSION_PATH, { credentials: "same-origin", cache: "no-store" });
+      response = await request();
     } catch {
       return { kind: "unknown" };
     }

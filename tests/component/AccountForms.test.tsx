@@ -3,13 +3,23 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AccountEntry } from "@/components/account/AccountEntry";
 import { SignInForm, SignUpForm } from "@/components/account/AuthForms";
+import { forgetSessionRequest } from "@/lib/account/session-request";
 
 const problem = (status: number, body: Record<string, unknown>) =>
   new Response(JSON.stringify({ type: "urn:quorum:problem:x", title: "t", status, ...body }), { status, headers: { "content-type": "application/problem+json" } });
 
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
+
+beforeEach(() => {
+  forgetSessionRequest();
+  push.mockReset();
+});
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  document.cookie = "quorum-signed-in=; Max-Age=0; Path=/";
 });
 
 describe("sign-up form", () => {
@@ -64,7 +74,17 @@ describe("sign-in form", () => {
 });
 
 describe("the header's account entry", () => {
+  it("asks nothing of the server for a visitor without the signed-in hint", async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal("fetch", fetch);
+    render(<AccountEntry />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole("link", { name: "Sign in" })).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("says Sign in, then the user's name once the server says who is signed in", async () => {
+    document.cookie = "quorum-signed-in=1; Path=/";
     vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ user: { id: "u1", name: "Ada Admin" } }), { status: 200 })));
     render(<AccountEntry />);
     expect(screen.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
@@ -73,6 +93,7 @@ describe("the header's account entry", () => {
   });
 
   it("stays Sign in when nobody is signed in or the server cannot be reached", async () => {
+    document.cookie = "quorum-signed-in=1; Path=/";
     vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("offline"); }));
     render(<AccountEntry />);
     await new Promise((resolve) => setTimeout(resolve, 20));

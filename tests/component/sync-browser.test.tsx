@@ -9,6 +9,7 @@ import { readSyncRecord, SYNC_KEY, UNSENT_PREFIX } from "@/lib/sync/memory";
 import { SESSION_PATH, SYNC_PATH } from "@/lib/sync/protocol";
 import { syncStatusStore } from "@/lib/sync/status";
 import { MemorySyncRepository } from "@/tests/fixtures/sync/memory-repository";
+import { forgetSessionRequest } from "@/lib/account/session-request";
 
 vi.mock("server-only", () => ({}));
 
@@ -40,6 +41,8 @@ beforeEach(async () => {
   useProgress.setState({ facts: emptyFacts() });
   await useProgress.persist.rehydrate();
   vi.stubGlobal("fetch", vi.fn(fakeFetch));
+  // Each test is a new page: its session request is asked afresh.
+  forgetSessionRequest();
 });
 
 afterEach(() => {

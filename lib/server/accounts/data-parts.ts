@@ -6,6 +6,7 @@ import type { Queryable, Tx } from "../db/types";
 import { getAdminUserId } from "../instance/admin";
 import { certificatesPart } from "../certificates/account-data";
 import { teamTracksPart } from "../tracks/account-data";
+import { syncedProgress } from "../sync/account-data";
 
 /**
  * Everything an account owns, part by part. The export ("download all my data"), the deletion
@@ -133,4 +134,4 @@ const invitationsSent: AccountDataPart = {
  * The parts, in the order they are shown and exported. To add one: write an AccountDataPart next
  * to your tables (for example lib/server/sync/account-data.ts) and append it here.
  */
-export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent, teamTracksPart, certificatesPart];
+export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent, teamTracksPart, syncedProgress, certificatesPart];

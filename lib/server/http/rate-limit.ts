@@ -69,6 +69,12 @@ export const RATE_LIMITS = {
   passwordChecksPerUser: { windowSeconds: 15 * 60, max: 5 },
   /** Per client address, looking up invitation links. */
   invitationLookupsPerAddress: { windowSeconds: 60, max: 30 },
+  /**
+   * Per user, syncing progress. A browser syncs after a burst of changes (at most every 1.5 s
+   * while ticking), on focus, and every 30 s; a first sync of a long history takes a few
+   * requests more. Two minutes' worth at that pace stays far below this.
+   */
+  syncPerUser: { windowSeconds: 60, max: 120 },
   /** Everything else under /api/v1/auth, per client address and path. */
   authDefault: { windowSeconds: 60, max: 100 },
 } as const satisfies Record<string, RateLimitRule>;

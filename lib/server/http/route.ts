@@ -1,5 +1,6 @@
 import "server-only";
 import type * as z from "zod";
+import { mirrorSignedInHint } from "../auth/signed-in-hint";
 import { isDatabaseUnavailable } from "../db/errors";
 import { log } from "../log";
 import { assertSameOrigin } from "./origin";
@@ -13,6 +14,8 @@ export interface RequestContext {
   params: Record<string, unknown>;
   /** Record who made the request, for the request's log line. */
   setUserId(id: string): void;
+  /** Add a field to the request's log line (a count, never a secret). */
+  setLogField(name: string, value: string | number | boolean): void;
 }
 
 export type Handler = (req: Request, ctx: RequestContext) => Promise<Response>;
@@ -64,7 +67,7 @@ export function withRequestId(response: Response, requestId: string): Response {
   }
 }
 
-export function logRequest(fields: { requestId: string; method: string; path: string; status: number; started: number; userId?: string }) {
+export function logRequest(fields: { requestId: string; method: string; path: string; status: number; started: number; userId?: string; [extra: string]: unknown }) {
   const { started, ...rest } = fields;
   log("info", "request", { ...rest, durationMs: Math.round(performance.now() - started) });
 }
@@ -79,17 +82,23 @@ export function route(handler: Handler) {
     const started = performance.now();
     const requestId = requestIdFor(req);
     let userId: string | undefined;
+    const extra: Record<string, string | number | boolean> = {};
     let response: Response;
     try {
       assertSameOrigin(req);
       const params = segment ? await segment.params : {};
-      response = await handler(req, { requestId, params, setUserId: (id) => (userId = id) });
+      response = await handler(req, {
+        requestId,
+        params,
+        setUserId: (id) => (userId = id),
+        setLogField: (name, value) => (extra[name] = value),
+      });
     } catch (error) {
       response = errorResponse(error, requestId);
     }
-    response = withRequestId(response, requestId);
+    response = mirrorSignedInHint(withRequestId(response, requestId));
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-    logRequest({ requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
+    logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
     return response;
   };
 }

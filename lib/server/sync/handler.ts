@@ -19,7 +19,8 @@ import {
 import { keysToRead, planServerMerge } from "./plan";
 import type { StoredEntry, SyncRepository, SyncTransaction } from "./repository";
 
-export type SyncResult = { status: 200; answer: SyncAnswer } | { status: number; problem: Problem };
+/** `written`: how many entries this sync stored (new or changed), for the log. */
+export type SyncResult = { status: 200; answer: SyncAnswer; written: number } | { status: number; problem: Problem };
 
 export interface SyncUser {
   id: string;
@@ -81,6 +82,6 @@ async function syncInTransaction(tx: SyncTransaction, request: SyncRequest, limi
   }
   // A full page read to its end may be all there is; the cursor then stops at its last row.
   if (!more) cursor = seq;
-  return { status: 200, answer: { cursor, more, facts: entriesToFacts(lacking) } };
+  return { status: 200, answer: { cursor, more, facts: entriesToFacts(lacking) }, written: rows.length };
 }
 

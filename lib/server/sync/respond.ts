@@ -9,24 +9,33 @@ import { handleSync, type SyncUser } from "./handler";
 import type { SyncRepository } from "./repository";
 
 const UNSUPPORTED_MEDIA_TYPE: Problem = {
-  type: "/api/v1/problems/unsupported-media-type",
+  type: "urn:quorum:problem:unsupported-media-type",
   status: 415,
   title: "The request body must be JSON",
   detail: "Send the sync request with Content-Type: application/json.",
 };
 
-export async function respondToSync(request: Request, repository: SyncRepository, user: SyncUser): Promise<Response> {
+export interface SyncResponseContext {
+  /** Added to problem bodies, as every problem of the API carries it. */
+  requestId?: string;
+  /** Told how many entries the sync wrote (for the request's log line). */
+  onWritten?: (count: number) => void;
+}
+
+export async function respondToSync(request: Request, repository: SyncRepository, user: SyncUser, context: SyncResponseContext = {}): Promise<Response> {
+  const extensions = context.requestId ? { requestId: context.requestId } : {};
   // A JSON content type also means a cross-site form cannot post here without a CORS preflight.
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return problemResponse(UNSUPPORTED_MEDIA_TYPE);
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return problemResponse(UNSUPPORTED_MEDIA_TYPE, extensions);
   const body = await readBodyWithin(request, MAX_SYNC_REQUEST_BYTES);
-  if (!body.ok) return problemResponse(tooLargeProblem());
+  if (!body.ok) return problemResponse(tooLargeProblem(), extensions);
   const result = await handleSync(body.text, repository, user);
-  if ("problem" in result) return problemResponse(result.problem);
+  if ("problem" in result) return problemResponse(result.problem, extensions);
+  context.onWritten?.(result.written);
   return Response.json(result.answer, { headers: { "cache-control": "no-store" } });
 }
 
-export function problemResponse(problem: Problem): Response {
-  return new Response(JSON.stringify(problem), {
+export function problemResponse(problem: Problem, extensions: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ ...extensions, ...problem }), {
     status: problem.status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
   });
