@@ -110,6 +110,8 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   const page = await lead.newPage();
   await page.goto(`/teams/${teamId}`);
   await page.getByRole("link", { name: /See the team’s progress/ }).click();
+  // The dashboard is rendered on the server for each request: give a loaded machine time.
+  await page.waitForURL(/\/dashboard$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Progress of ${TEAM}`);
   const matrix = page.getByTestId(`matrix-${trackId}`);
   await expect(matrix.getByTestId("row-Mo Member")).toContainText("2 of 2");
@@ -119,11 +121,12 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
 
   await page.getByLabel("Show").selectOption("overdue");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/state=overdue/);
+  await page.waitForURL(/state=overdue/, { timeout: 30_000 });
   await expect(matrix.getByTestId("row-Sam Slow")).toBeVisible();
   await expect(matrix.getByTestId("row-Mo Member")).toHaveCount(0);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await page.waitForURL(/\/dashboard$/, { timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^dashboard-[a-z0-9]+-progress-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
@@ -139,6 +142,7 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   ]);
 
   await page.getByRole("link", { name: "Mo Member" }).first().click();
+  await page.waitForURL(/\/dashboard\/members\//, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mo Member");
   await expect(page.getByTestId("attempts").getByRole("row")).toHaveCount(3);
   await checkPage(page, "member page");
@@ -148,7 +152,7 @@ test("the member who completed the track gets a certificate; it verifies signed 
   const page = await mo.newPage();
   await page.goto("/tracks/assigned");
   await page.getByTestId(`assigned-path-${trackId}`).getByRole("button", { name: "Get your certificate" }).click();
-  await expect(page).toHaveURL(/\/certificates\/[A-Za-z0-9_-]{43}$/);
+  await page.waitForURL(/\/certificates\/[A-Za-z0-9_-]{43}$/, { timeout: 30_000 });
   certificateUrl = new URL(page.url()).pathname;
   await expect(page.getByTestId("certificate")).toContainText("Mo Member");
   await expect(page.getByTestId("certificate")).toContainText("not a proctored or supervised exam");
