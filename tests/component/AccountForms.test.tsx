@@ -73,6 +73,31 @@ describe("sign-in form", () => {
   });
 });
 
+describe("signing in in place", () => {
+  it("goes on to `next` without a full page load, and the header learns who is signed in", async () => {
+    let session: unknown = { user: null };
+    const fetch = vi.fn(async (url: string) => {
+      if (url === "/api/v1/session") return new Response(JSON.stringify(session), { status: 200 });
+      document.cookie = "quorum-signed-in=1; Path=/";
+      session = { user: { id: "u1", name: "Lin Learner" } };
+      return new Response(JSON.stringify({ user: { id: "u1" } }), { status: 200 });
+    });
+    vi.stubGlobal("fetch", fetch);
+    render(
+      <>
+        <AccountEntry />
+        <SignInForm next="/lessons/testing" />
+      </>,
+    );
+    expect(screen.getByRole("link", { name: "Sign in" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("Email address"), "lin@example.com");
+    await userEvent.type(screen.getByLabelText("Password"), "a good long password");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/lessons/testing"));
+    expect(await screen.findByRole("link", { name: "Lin Learner" })).toHaveAttribute("href", "/account");
+  });
+});
+
 describe("the header's account entry", () => {
   it("asks nothing of the server for a visitor without the signed-in hint", async () => {
     const fetch = vi.fn();
