@@ -231,6 +231,13 @@ test("the lead moves a due date; the member is told what changed until they say 
   await expect(lead.getByTestId("builder-notice")).toContainText("Learners who have this track are shown what changed.");
   await expect(lead.getByTestId("builder-status")).toHaveText("Published (version 2).");
 
+  // Steps can be dragged too (by their handle); an unsaved drag changes nothing for learners.
+  await lead.reload();
+  const steps = lead.getByTestId("builder-step");
+  await steps.nth(1).getByTestId("drag-handle").dragTo(steps.nth(0));
+  await expect(steps.first()).toContainText(FIRST.title);
+  await expect(lead.getByText("Unsaved changes")).toBeVisible();
+
   await mo.goto("/");
   const changes = mo.locator('[data-testid^="changes-"]');
   await expect(changes).toContainText(`“${FIRST.title}” is now due 45 days after you started (it was due 30 days after you started).`);
