@@ -37,6 +37,10 @@ export default async function AccountPage() {
         <Link href="/teams" className="underline underline-offset-2 hover:text-accent">
           Your teams
         </Link>
+        {" · "}
+        <Link href="/certificates" className="underline underline-offset-2 hover:text-accent">
+          Your certificates
+        </Link>
       </p>
 
       <Section id="sessions-heading" title="Signing out">

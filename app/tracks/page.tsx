@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLessonSummaries } from "@/lib/content/lessons.server";
 import { getTracks } from "@/lib/content/tracks.server";
 import { pacedOverDays } from "@/lib/tracks/types";
+import { AssignedTracksLink } from "@/components/tracks/assigned/AssignedTracksLink";
 import { FollowingNotice } from "@/components/tracks/FollowingNotice";
 import { TrackCard } from "@/components/tracks/TrackCard";
 
@@ -23,6 +24,7 @@ export default async function TracksPage() {
         there. Follow one and every step gets a due date, counted from the day you start. A step is done when its checklist is complete
         and your best quiz score reaches the track&apos;s pass mark.
       </p>
+      <AssignedTracksLink />
       <FollowingNotice />
       <ul className="mt-10 space-y-6">
         {tracks.map((track) => (

@@ -8,6 +8,7 @@ import type { LessonStatus } from "@/lib/progress/types";
 import { percent } from "@/components/ui/format";
 import { StudyPrompt } from "@/components/review/StudyPrompt";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { AssignedTracks } from "@/components/tracks/assigned/AssignedTracks";
 import { FollowedTracks, TrackMarks, useFollowedViews } from "@/components/tracks/FollowedTracks";
 import type { TrackOutline } from "@/lib/tracks/types";
 
@@ -67,6 +68,7 @@ export function CurriculumMap({ lessons, totalPractices, tracks = [] }: { lesson
         ) : null}
         <StudyPrompt />
       </section>
+      <AssignedTracks lessons={lessons} />
       <FollowedTracks views={followed} />
 
       <ol className="relative mt-10" aria-label="Lessons">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFollowing } from "@/lib/tracks/store";
 import { dayOf } from "@/lib/tracks/calendar";
 import { percent } from "@/components/ui/format";
+import { RequestCertificate } from "./RequestCertificate";
 import { StepBar } from "./StepBar";
 import { dueWords, formatDay, TONE_CLASS } from "./format";
 import { useTrackView } from "./TrackProgressIsland";
@@ -76,7 +77,10 @@ export function FollowControl({ trackId, title }: { trackId: string; title: stri
           {following && nextDue ? <span className={`ml-2 ${TONE_CLASS[nextDue.tone]}`}>{nextDue.text}</span> : null}
         </p>
       ) : (
-        <p className="mt-4 text-sm text-good">Every step of {title} is done, at a pass mark of {percent(progress.passMark / 100)}.</p>
+        <>
+          <p className="mt-4 text-sm text-good">Every step of {title} is done, at a pass mark of {percent(progress.passMark / 100)}.</p>
+          <RequestCertificate track={{ kind: "built-in", trackId }} className="mt-3" />
+        </>
       )}
     </section>
   );

@@ -24,3 +24,8 @@ export function useTrackView(): TrackView {
   if (!view) throw new Error("useTrackView needs a TrackProgressIsland around it");
   return view;
 }
+
+/** For a path whose view is derived elsewhere (a team track: its start is the assignment, not following). */
+export function TrackViewProvider({ view, children }: { view: TrackView; children: ReactNode }) {
+  return <TrackViewContext.Provider value={view}>{children}</TrackViewContext.Provider>;
+}

@@ -37,7 +37,7 @@ function parseProblem(data: unknown): { title?: string; detail?: string; code?: 
   return { title: text(data.title), detail: text(data.detail), code: text(data.code), errors };
 }
 
-export async function sendJson(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Result> {
+export async function sendJson(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Result> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -37,7 +37,15 @@ export type Action =
   /** Delete one's own account (the admin only while nobody else has one, or the instance has no admin). */
   | { kind: "account.delete"; otherUsers: number }
   /** Read a person's progress (for what their teams assign them); `subjectTeams` are the teams they are in. */
-  | { kind: "progress.view"; subjectUserId: string; subjectTeams: ReadonlyMap<string, TeamRole> };
+  | { kind: "progress.view"; subjectUserId: string; subjectTeams: ReadonlyMap<string, TeamRole> }
+  /** See a team's tracks, draft and archived ones included, and who has them. */
+  | { kind: "track.manage"; teamId: string }
+  /** Change a team track's content, publish it, assign or unassign it: not once it is archived. */
+  | { kind: "track.edit"; teamId: string; trackTeamId: string; status: "draft" | "published" | "archived" }
+  /** A learner reads a team track: only a published one that is assigned to them. */
+  | { kind: "track.read"; assigned: boolean; status: "draft" | "published" | "archived" }
+  /** The lead's dashboard of a team: every member's progress on the team's tracks, its CSV and who holds certificates. */
+  | { kind: "team.dashboard"; teamId: string };
 
 export type Decision =
   | { allowed: true; because: string }
@@ -110,10 +118,31 @@ export function authorize(actor: Actor, action: Action): Decision {
       }
       return allow("everyone may delete their own account");
     }
+    case "track.manage": {
+      const role = actor.roles.get(action.teamId);
+      if (!role) return NOT_IN_TEAM;
+      return roleAllows(role, { track: ["manage"] }) ? allow(`${role}s build and assign team tracks`) : deny(403, "Only the team's leads and owners manage its tracks.");
+    }
+    case "track.edit": {
+      const managing = authorize(actor, { kind: "track.manage", teamId: action.teamId });
+      if (!managing.allowed) return managing;
+      // Another team's track is not found here, whatever its id.
+      if (action.trackTeamId !== action.teamId) return deny(404, "No such track in this team.");
+      if (action.status === "archived") return deny(409, "This track is archived: it can no longer be changed or assigned.");
+      return managing;
+    }
+    case "track.read": {
+      return action.assigned && action.status === "published" ? allow("learners see the published tracks assigned to them") : deny(404, "No such track assigned to you.");
+    }
     case "progress.view": {
       if (action.subjectUserId === actor.userId) return allow("everyone sees their own progress");
       const teams = teamsWhereVisible(actor, action.subjectTeams);
       return teams.length > 0 ? allow(`they lead a team the person is in (${teams.join(", ")})`) : deny(404, "No such person among the teams you lead.");
+    }
+    case "team.dashboard": {
+      const role = actor.roles.get(action.teamId);
+      if (!role) return NOT_IN_TEAM;
+      return roleAllows(role, { progress: ["read"] }) ? allow(`${role}s follow the team's progress`) : deny(403, "Only the team's leads and owners see its progress.");
     }
   }
 }

@@ -18,27 +18,39 @@ export const dueSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("days"), days: z.number().int().min(0).max(365) }),
 ]);
 
+const stepSchema = z.strictObject({ lessonId: id, due: dueSchema, note });
+
+function noLessonTwice(track: { steps: { lessonId: string }[] }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  track.steps.forEach((step, i) => {
+    if (seen.has(step.lessonId)) {
+      ctx.addIssue({ code: "custom", path: ["steps", i, "lessonId"], message: `"${step.lessonId}" appears more than once` });
+    }
+    seen.add(step.lessonId);
+  });
+}
+
+const contentFields = {
+  title: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
+  summary: z.string().trim().max(300, "must be at most 300 characters"),
+  passMark: z.number().int("must be a whole percentage").min(0).max(100),
+  assessment: z.strictObject({ due: dueSchema, note }).nullable(),
+};
+
+/** A track's content while a lead is still writing it (a draft): no id, and it may have no steps yet. */
+export const draftContentSchema = z
+  .strictObject({ ...contentFields, steps: z.array(stepSchema).max(20, "allows at most 20 steps") })
+  .superRefine(noLessonTwice);
+
+export type DraftContent = z.output<typeof draftContentSchema>;
+
 export const trackSchema = z
   .strictObject({
     id,
-    title: z.string().trim().min(1, "must not be empty").max(80),
-    summary: z.string().trim().max(300),
-    passMark: z.number().int("must be a whole percentage").min(0).max(100),
-    assessment: z.strictObject({ due: dueSchema, note }).nullable(),
-    steps: z
-      .array(z.strictObject({ lessonId: id, due: dueSchema, note }))
-      .min(1, "needs at least one step")
-      .max(20, "allows at most 20 steps"),
+    ...contentFields,
+    steps: z.array(stepSchema).min(1, "needs at least one step").max(20, "allows at most 20 steps"),
   })
-  .superRefine((track, ctx) => {
-    const seen = new Set<string>();
-    track.steps.forEach((step, i) => {
-      if (seen.has(step.lessonId)) {
-        ctx.addIssue({ code: "custom", path: ["steps", i, "lessonId"], message: `"${step.lessonId}" appears more than once` });
-      }
-      seen.add(step.lessonId);
-    });
-  });
+  .superRefine(noLessonTwice);
 
 export type ParsedTrack = { ok: true; track: Track } | { ok: false; issues: { field: string; message: string }[] };
 

@@ -28,6 +28,8 @@ test("the session cookie is Secure, HttpOnly and SameSite=Lax, and it works", as
   });
   expect(answer.status, answer.text).toBe(200);
   const cookie = answer.headers.getSetCookie().find((c) => c.startsWith("__Secure-quorum.session_token="));
+  // The signed-in hint (readable by scripts) is Secure behind https too.
+  expect(answer.headers.getSetCookie().find((c) => c.startsWith("quorum-signed-in="))).toMatch(/^quorum-signed-in=1;.*; Secure$/);
   expect(cookie).toMatch(/; Secure/i);
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Lax/i);

@@ -69,6 +69,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         <h1 className="text-3xl font-bold tracking-tight">{view.name}</h1>
         <RoleBadge role={view.myRole} />
       </div>
+      {authorize(actor, { kind: "team.dashboard", teamId }).allowed ? (
+        <p className="mt-3">
+          <Link href={`/teams/${teamId}/dashboard`} className="font-medium text-accent underline underline-offset-2">
+            See the team&rsquo;s progress on its tracks →
+          </Link>
+        </p>
+      ) : null}
 
       {view.canManage ? (
         <>
@@ -78,6 +85,11 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
             </h2>
             <MembersTable teamId={teamId} members={rows} />
           </section>
+          <p className="mt-4">
+            <Link href={`/teams/${teamId}/tracks`} className="font-medium text-accent underline underline-offset-2" data-testid="team-tracks-link">
+              Team tracks: build, assign and follow them
+            </Link>
+          </p>
           <section aria-labelledby="invite-heading" className="mt-8 rounded-xl border border-line bg-surface p-5">
             <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
               Invite someone

@@ -4,6 +4,8 @@ import { parseTeamRole } from "../auth/roles";
 import { invitations, members, organizations, sessions, users } from "../db/schema";
 import type { Queryable, Tx } from "../db/types";
 import { getAdminUserId } from "../instance/admin";
+import { certificatesPart } from "../certificates/account-data";
+import { teamTracksPart } from "../tracks/account-data";
 import { syncedProgress } from "../sync/account-data";
 
 /**
@@ -132,4 +134,4 @@ const invitationsSent: AccountDataPart = {
  * The parts, in the order they are shown and exported. To add one: write an AccountDataPart next
  * to your tables (for example lib/server/sync/account-data.ts) and append it here.
  */
-export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent, syncedProgress];
+export const accountDataParts: readonly AccountDataPart[] = [profile, signedInSessions, teamMemberships, invitationsSent, teamTracksPart, syncedProgress, certificatesPart];

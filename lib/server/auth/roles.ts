@@ -13,8 +13,8 @@ export function isTeamRole(value: string): value is TeamRole {
   return (TEAM_ROLES as readonly string[]).includes(value);
 }
 
-/** The plugin's own statements, plus reading team members' progress. */
-export const statements = { ...defaultStatements, progress: ["read"] } as const;
+/** The plugin's own statements, plus reading team members' progress and managing team tracks. */
+export const statements = { ...defaultStatements, progress: ["read"], track: ["manage"] } as const;
 
 export const ac = createAccessControl(statements);
 
@@ -25,12 +25,14 @@ export const teamRoles = {
     member: ["create", "update", "delete"],
     invitation: ["create", "cancel"],
     progress: ["read"],
+    track: ["manage"],
   }),
-  /** Invites and manages members and leads, and follows the members' progress. */
+  /** Invites and manages members and leads, builds and assigns team tracks, and follows the members' progress. */
   lead: ac.newRole({
     member: ["create", "update", "delete"],
     invitation: ["create", "cancel"],
     progress: ["read"],
+    track: ["manage"],
   }),
   /** Learns; sees the team and its leads. */
   member: ac.newRole({}),

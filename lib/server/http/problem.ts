@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict with the current state" },
+  "track-incomplete": { status: 409, title: "The track is not complete" },
   "setup-required": { status: 409, title: "This Quorum is not set up yet" },
   "already-set-up": { status: 409, title: "This Quorum is already set up" },
   "payload-too-large": { status: 413, title: "The request body is too large" },

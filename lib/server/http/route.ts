@@ -25,8 +25,8 @@ export interface NextSegment {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** Path segments after these hold secrets (invitation tokens): they never reach a log line. */
-const SECRET_SEGMENT_AFTER = new Set(["invitations", "invite"]);
+/** Path segments after these hold secrets (invitation tokens, certificate ids): they never reach a log line. */
+const SECRET_SEGMENT_AFTER = new Set(["invitations", "invite", "certificates"]);
 
 export function pathForLog(pathname: string): string {
   const parts = pathname.split("/");

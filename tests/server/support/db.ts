@@ -1,8 +1,39 @@
 /** Reads the whole database, to show that a refused request changed nothing. */
 import { getDb } from "@/lib/server/db/client";
-import { accounts, instanceSettings, invitations, members, organizations, sessions, syncEntries, syncState, users, verifications } from "@/lib/server/db/schema";
-
-const tables = { users, sessions, accounts, verifications, organizations, members, invitations, instanceSettings, syncState, syncEntries };
+import {
+  accounts,
+  certificates,
+  instanceSettings,
+  invitations,
+  members,
+  organizations,
+  sessions,
+  syncEntries,
+  syncState,
+  teamTrackAssignments,
+  teamTrackRevisions,
+  teamTracks,
+  teamTrackViews,
+  users,
+  verifications,
+} from "@/lib/server/db/schema";
+const tables = {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  organizations,
+  members,
+  invitations,
+  instanceSettings,
+  syncState,
+  syncEntries,
+  teamTracks,
+  teamTrackRevisions,
+  teamTrackAssignments,
+  teamTrackViews,
+  certificates,
+};
 
 /**
  * Every row of every table except the rate-limit counters (which refused requests do count) and

@@ -81,12 +81,35 @@ const rows: Row[] = [
   ["the admin can when alone", admin, { kind: "account.delete", otherUsers: 0 }, "allow"],
 
   // Progress: a lead sees the members of the teams they lead; a member sees their own; nobody else anything.
+  // Team tracks
+  ["a lead manages the team's tracks", lead, { kind: "track.manage", teamId: T }, "allow"],
+  ["an owner manages the team's tracks", owner, { kind: "track.manage", teamId: T }, "allow"],
+  ["a plain member does not manage tracks", member, { kind: "track.manage", teamId: T }, 403],
+  ["a lead of another team does not see this team's tracks", leadElsewhere, { kind: "track.manage", teamId: T }, 404],
+  ["the admin does not see the tracks of a team they are not in", admin, { kind: "track.manage", teamId: T }, 404],
+  ["a lead edits a draft of their team", lead, { kind: "track.edit", teamId: T, trackTeamId: T, status: "draft" }, "allow"],
+  ["a lead edits a published track of their team", lead, { kind: "track.edit", teamId: T, trackTeamId: T, status: "published" }, "allow"],
+  ["an archived track is not edited or assigned", lead, { kind: "track.edit", teamId: T, trackTeamId: T, status: "archived" }, 409],
+  ["another team's track through this team's address is not found", owner, { kind: "track.edit", teamId: T, trackTeamId: OTHER, status: "draft" }, 404],
+  ["a plain member cannot edit a track", member, { kind: "track.edit", teamId: T, trackTeamId: T, status: "draft" }, 403],
+  ["a learner reads a published track assigned to them", member, { kind: "track.read", assigned: true, status: "published" }, "allow"],
+  ["a learner does not read a draft assigned to them", member, { kind: "track.read", assigned: true, status: "draft" }, 404],
+  ["a learner does not read an archived track", member, { kind: "track.read", assigned: true, status: "archived" }, 404],
+  ["a learner does not read a track not assigned to them", member, { kind: "track.read", assigned: false, status: "published" }, 404],
+
   ["everyone sees their own progress", member, { kind: "progress.view", subjectUserId: "me", subjectTeams: new Map() }, "allow"],
   ["a lead sees a member of their team", lead, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, "allow"],
   ["an owner sees a member of their team", owner, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, "allow"],
   ["a plain member does not see a teammate", member, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, 404],
   ["a lead does not see someone of another team", lead, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[OTHER, "member"]]) }, 404],
   ["the admin does not see anyone's progress", admin, { kind: "progress.view", subjectUserId: "them", subjectTeams: new Map([[T, "member"]]) }, 404],
+
+  // The lead's dashboard
+  ["a lead sees the team's dashboard", lead, { kind: "team.dashboard", teamId: T }, "allow"],
+  ["an owner sees the team's dashboard", owner, { kind: "team.dashboard", teamId: T }, "allow"],
+  ["a plain member does not", member, { kind: "team.dashboard", teamId: T }, 403],
+  ["a lead of another team does not (the team does not exist for them)", leadElsewhere, { kind: "team.dashboard", teamId: T }, 404],
+  ["the admin does not see a team's dashboard they are not in", admin, { kind: "team.dashboard", teamId: T }, 404],
 ];
 
 describe("authorize", () => {

@@ -92,6 +92,8 @@ describe("request ids and log paths", () => {
   test("invitation tokens never reach a log line", () => {
     expect(pathForLog("/api/v1/invitations/SECRET/accept")).toBe("/api/v1/invitations/:token/accept");
     expect(pathForLog("/api/v1/teams/t1/invitations/SECRET")).toBe("/api/v1/teams/t1/invitations/:token");
+    expect(pathForLog("/api/v1/certificates/SECRET")).toBe("/api/v1/certificates/:token");
+    expect(pathForLog("/certificates/SECRET")).toBe("/certificates/:token");
     expect(pathForLog("/api/v1/teams/t1/invitations")).toBe("/api/v1/teams/t1/invitations");
   });
 });

@@ -8,6 +8,7 @@ import { ProblemError } from "@/lib/server/http/problem";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/http/rate-limit";
 import { json, route } from "@/lib/server/http/route";
 import { deleteAccountBody } from "@/lib/server/http/schemas";
+import { mirrorSignedInHint } from "@/lib/server/auth/signed-in-hint";
 
 /**
  * DELETE: deletes the signed-in account and everything it owns, after the password confirms it
@@ -37,5 +38,5 @@ export const DELETE = route(async (req, ctx) => {
     response.headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
     response.headers.append("set-cookie", `__Secure-${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`);
   }
-  return response;
+  return mirrorSignedInHint(response);
 });

@@ -1,4 +1,5 @@
 import { getAuth } from "@/lib/server/auth/auth";
+import { mirrorSignedInHint } from "@/lib/server/auth/signed-in-hint";
 import { getDb } from "@/lib/server/db/client";
 import { readJsonBody } from "@/lib/server/http/body";
 import { json, route } from "@/lib/server/http/route";
@@ -13,5 +14,5 @@ export const POST = route(async (req, ctx) => {
   ctx.setUserId(userId);
   const response = json({ user: { id: userId, name: body.name, email: body.email } }, { status: 201 });
   for (const cookie of cookies) response.headers.append("set-cookie", cookie);
-  return response;
+  return mirrorSignedInHint(response);
 });

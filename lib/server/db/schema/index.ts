@@ -5,3 +5,5 @@
 export * from "./auth";
 export * from "./instance";
 export * from "./sync";
+export * from "./tracks";
+export * from "./certificates";

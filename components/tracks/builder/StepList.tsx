@@ -1,0 +1,187 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { moveStep, removeStep } from "@/lib/tracks/builder";
+import type { DraftContent } from "@/lib/tracks/schema";
+import { DueInput } from "./DueInput";
+
+export interface LessonChoice {
+  id: string;
+  number: number;
+  title: string;
+}
+
+const smallButton = "rounded-md border border-line px-2 py-1 text-sm font-medium hover:bg-sunken disabled:opacity-40";
+
+/**
+ * The ordered steps: drag a step by its handle, or use its "Move up" and "Move down" buttons
+ * (the focus stays on the button, and the new place is announced).
+ */
+export function StepList({
+  content,
+  onContent,
+  lessons,
+  errors,
+}: {
+  content: DraftContent;
+  onContent: (content: DraftContent) => void;
+  lessons: readonly LessonChoice[];
+  errors: Record<string, string>;
+}) {
+  const [announcement, setAnnouncement] = useState("");
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ lessonId: string; direction: "up" | "down" } | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const titleOf = (id: string) => lessonById.get(id)?.title ?? id;
+
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const index = content.steps.findIndex((s) => s.lessonId === focusAfterMove.lessonId);
+    const atEdge = focusAfterMove.direction === "up" ? index === 0 : index === content.steps.length - 1;
+    const direction = atEdge ? (focusAfterMove.direction === "up" ? "down" : "up") : focusAfterMove.direction;
+    buttons.current.get(`${focusAfterMove.lessonId}:${direction}`)?.focus();
+    setFocusAfterMove(null);
+  }, [focusAfterMove, content.steps]);
+
+  const move = (from: number, to: number, direction?: "up" | "down") => {
+    const lessonId = content.steps[from]?.lessonId;
+    const next = moveStep(content, from, to);
+    if (next === content || !lessonId) return;
+    onContent(next);
+    const position = next.steps.findIndex((s) => s.lessonId === lessonId) + 1;
+    setAnnouncement(`“${titleOf(lessonId)}” moved to step ${position} of ${next.steps.length}.`);
+    if (direction) setFocusAfterMove({ lessonId, direction });
+  };
+
+  const setStep = (index: number, patch: Partial<DraftContent["steps"][number]>) =>
+    onContent({ ...content, steps: content.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+
+  const offset = content.assessment ? 1 : 0;
+
+  return (
+    <div>
+      <p aria-live="polite" className="sr-only" data-testid="move-announcement">
+        {announcement}
+      </p>
+      {content.steps.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-4 text-muted">No lessons yet. Add the first one below.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Steps, in order">
+          {content.steps.map((step, i) => {
+            const lesson = lessonById.get(step.lessonId);
+            const name = titleOf(step.lessonId);
+            const noteId = `steps.${i}.note`;
+            return (
+              <li
+                key={step.lessonId}
+                id={`steps.${i}`}
+                data-testid="builder-step"
+                onDragOver={(e) => {
+                  if (dragFrom === null) return;
+                  e.preventDefault();
+                  setDropAt(i);
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragFrom !== null) move(dragFrom, i);
+                  setDragFrom(null);
+                  setDropAt(null);
+                }}
+                className={`rounded-xl border bg-surface p-4 ${dropAt === i && dragFrom !== i ? "border-2 border-accent" : "border-line"} ${dragFrom === i ? "opacity-60" : ""}`}
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <span
+                    draggable
+                    onDragStart={(e) => {
+                      e.dataTransfer.effectAllowed = "move";
+                      e.dataTransfer.setData("text/plain", step.lessonId);
+                      setDragFrom(i);
+                    }}
+                    onDragEnd={() => {
+                      setDragFrom(null);
+                      setDropAt(null);
+                    }}
+                    title="Drag to reorder (or use Move up and Move down)"
+                    aria-hidden="true"
+                    data-testid="drag-handle"
+                    className="cursor-grab select-none rounded px-1 text-lg leading-none text-muted"
+                  >
+                    ⠿
+                  </span>
+                  <span className="font-semibold">
+                    Step {i + 1 + offset}: {name}
+                  </span>
+                  {lesson && <span className="text-sm text-muted">lesson {lesson.number}</span>}
+                  <span className="ml-auto flex flex-wrap gap-1.5">
+                    <button
+                      type="button"
+                      ref={(el) => {
+                        if (el) buttons.current.set(`${step.lessonId}:up`, el);
+                        else buttons.current.delete(`${step.lessonId}:up`);
+                      }}
+                      className={smallButton}
+                      disabled={i === 0}
+                      aria-label={`Move “${name}” up`}
+                      onClick={() => move(i, i - 1, "up")}
+                    >
+                      ↑ Up
+                    </button>
+                    <button
+                      type="button"
+                      ref={(el) => {
+                        if (el) buttons.current.set(`${step.lessonId}:down`, el);
+                        else buttons.current.delete(`${step.lessonId}:down`);
+                      }}
+                      className={smallButton}
+                      disabled={i === content.steps.length - 1}
+                      aria-label={`Move “${name}” down`}
+                      onClick={() => move(i, i + 1, "down")}
+                    >
+                      ↓ Down
+                    </button>
+                    <button
+                      type="button"
+                      className={`${smallButton} text-bad`}
+                      aria-label={`Remove “${name}”`}
+                      onClick={() => {
+                        onContent(removeStep(content, i));
+                        setAnnouncement(`“${name}” removed.`);
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </span>
+                </div>
+                {errors[`steps.${i}`] && (
+                  <p className="mt-2 text-sm font-medium text-bad">
+                    <span aria-hidden="true">✕ </span>
+                    {errors[`steps.${i}`]}
+                  </p>
+                )}
+                <div className="mt-3 grid gap-3 sm:grid-cols-[auto_1fr]">
+                  <DueInput id={`steps.${i}.due`} label={`Due (step ${i + 1 + offset})`} due={step.due} onDue={(due) => setStep(i, { due })} error={errors[`steps.${i}.due`]} />
+                  <div className="min-w-0">
+                    <label htmlFor={noteId} className="block text-sm font-medium">
+                      Note for the learner (optional)
+                    </label>
+                    <textarea
+                      id={noteId}
+                      rows={2}
+                      maxLength={400}
+                      value={step.note}
+                      onChange={(e) => setStep(i, { note: e.currentTarget.value })}
+                      aria-invalid={errors[noteId] ? true : undefined}
+                      className="mt-1 block w-full rounded-lg border border-line bg-surface px-2 py-1.5 text-sm"
+                    />
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import type { ProgressFacts } from "@/lib/progress/types";
+import type { TimeContext } from "@/lib/tracks/calendar";
+import { emptyFacts } from "@/lib/progress/types";
+import { type TeamSummary, summarizeMatrix } from "@/lib/tracks/summary";
+import { matrixToCsv } from "@/lib/tracks/csv";
+import { type DashboardQuery, filterOf, sortOf } from "@/lib/tracks/dashboard-query";
+import { type Assignment, buildTeamMatrix, filterMatrix, type MatrixRow, sortMatrix, type TeamMember } from "@/lib/tracks/team";
+import type { Track, TrackPlan } from "@/lib/tracks/types";
+import { type Actor, authorize } from "../authorize";
+import { certificatesForTeam } from "../certificates/repository";
+import type { Queryable } from "../db/types";
+import { assertAllowed } from "../http/deny";
+import { ProblemError } from "../http/problem";
+import { getTeam, listMembers, type TeamMember as TeamMembership } from "../teams/queries";
+import { assessmentTakenAtOf, trackLessons } from "./lessons";
+import { getTrackRevision, listTeamAssignments, listTeamTracks } from "./repository";
+
+export type LoadFacts = (db: Queryable, userIds: readonly string[], lessonIds?: readonly string[]) => Promise<Map<string, ProgressFacts>>;
+
+/** Who holds a certificate for which of the team's tracks. */
+export interface HeldCertificate {
+  userId: string;
+  trackId: string;
+  certificateId: string;
+  issuedAt: number;
+}
+
+export interface TeamDashboard {
+  team: { id: string; name: string };
+  /** The team's published tracks, as their members have them (the latest published revision). */
+  tracks: Track[];
+  members: TeamMembership[];
+  /** One row per member and published track they have; member ids are user ids. */
+  rows: MatrixRow[];
+  summary: TeamSummary;
+  certificates: HeldCertificate[];
+  time: TimeContext;
+}
+
+/**
+ * Due days on the server are UTC days: a lead's team spans time zones, and one calendar for
+ * the whole matrix keeps "overdue" the same for every row (a learner's own page uses theirs).
+ */
+export const DASHBOARD_UTC_OFFSET = 0;
+
+/** Throws the right problem unless `actor` may see this team's dashboard (a lead or owner of it). */
+export function assertDashboardAllowed(actor: Actor, teamId: string): void {
+  assertAllowed(authorize(actor, { kind: "team.dashboard", teamId }));
+}
+
+/** The lessons whose facts these tracks need; undefined (all) when one has the self-assessment step, whose answers span lessons. */
+export function lessonsToLoad(tracks: readonly TrackPlan[]): string[] | undefined {
+  if (tracks.some((t) => t.assessment)) return undefined;
+  return [...new Set(tracks.flatMap((t) => t.steps.map((s) => s.lessonId)))];
+}
+
+/** The published tracks of a team, each as its latest published revision. */
+export async function publishedTracksOf(db: Queryable, teamId: string): Promise<Track[]> {
+  const published = (await listTeamTracks(db, teamId)).filter((t) => t.status === "published" && t.revision > 0);
+  const tracks = await Promise.all(published.map(async (t) => (await getTrackRevision(db, t.track.id, t.revision)) ?? t.track));
+  return tracks.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * Everything the lead's dashboard shows, for one team: authorized first, then the members,
+ * the published tracks and who has them, every member's facts in one query, and the matrix
+ * and summary from lib/tracks (so they agree with what each learner sees).
+ */
+export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: string, now: Date, loadFacts: LoadFacts): Promise<TeamDashboard> {
+  assertDashboardAllowed(actor, teamId);
+  const team = await getTeam(db, teamId);
+  if (!team) throw new ProblemError("not-found", "No such team, or you are not in it.");
+  const [members, tracks, assignments, lessons] = await Promise.all([listMembers(db, teamId), publishedTracksOf(db, teamId), listTeamAssignments(db, teamId), trackLessons()]);
+
+  const trackIds = new Set(tracks.map((t) => t.id));
+  const mine: Assignment[] = assignments
+    .filter((a) => trackIds.has(a.trackId))
+    .map((a) => ({ memberId: a.userId, trackId: a.trackId, startedAt: a.startedAt.getTime() }));
+  const userIds = members.map((m) => m.userId);
+  const lessonIds = lessonsToLoad(tracks);
+  const [facts, held] = await Promise.all([
+    mine.length === 0 ? Promise.resolve(new Map<string, ProgressFacts>()) : loadFacts(db, userIds, lessonIds),
+    certificatesForTeam(db, teamId, userIds),
+  ]);
+  const learners: TeamMember[] = members.map((m) => {
+    const f = facts.get(m.userId) ?? emptyFacts();
+    return { id: m.userId, name: m.name, facts: f, assessmentTakenAt: assessmentTakenAtOf(f) };
+  });
+  const time = { now: now.getTime(), utcOffsetMinutes: DASHBOARD_UTC_OFFSET };
+  const rows = buildTeamMatrix({ tracks, lessons, members: learners, assignments: mine, time });
+  return {
+    team: { id: team.id, name: team.name },
+    tracks,
+    members,
+    rows,
+    summary: summarizeMatrix(rows),
+    certificates: held.map((c) => ({ userId: c.userId, trackId: c.track.trackId, certificateId: c.id, issuedAt: c.issuedAt.getTime() })),
+    time,
+  };
+}
+
+/** The rows a view shows: filtered and sorted by the dashboard's query (lib/tracks). */
+export function rowsForQuery(rows: readonly MatrixRow[], query: DashboardQuery): MatrixRow[] {
+  return sortMatrix(filterMatrix(rows, filterOf(query)), sortOf(query));
+}
+
+/** A file name for the CSV: the team's name in ASCII letters and digits, and the day. */
+export function csvFileName(teamName: string, now: Date): string {
+  const slug = teamName.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, 40) || "team";
+  return `${slug}-progress-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** The dashboard as a CSV download: a byte-order mark so spreadsheet programs read UTF-8 names right. */
+export function dashboardCsvResponse(dashboard: TeamDashboard, query: DashboardQuery, now: Date): Response {
+  const body = `\uFEFF${matrixToCsv(rowsForQuery(dashboard.rows, query))}`;
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csvFileName(dashboard.team.name, now)}"`,
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
