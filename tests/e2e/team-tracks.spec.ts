@@ -259,4 +259,9 @@ test("signed out, the home page shows no team tracks and asks the API nothing ab
   await expect(page.getByTestId("assigned-tracks")).toHaveCount(0);
   // The header's account entry asks who is signed in (GET /api/v1/session); nothing else is asked.
   expect(requests.filter((u) => u.includes("/api/v1/") && !u.endsWith("/api/v1/session"))).toEqual([]);
+
+  await page.goto("/tracks/assigned");
+  await expect(page.getByText("to see the tracks your team has given you.")).toBeVisible();
+  await checkPage(page, "assigned tracks signed out");
+  expect(requests.filter((u) => u.includes("/api/v1/") && !u.endsWith("/api/v1/session"))).toEqual([]);
 });
