@@ -40,6 +40,17 @@ export function percentOf(score: number): number {
 }
 
 /**
+ * The score a done step's certificate line shows. A done step's best score under the pass mark
+ * can only come from a lesson with no quiz now (attempts left from older content): the track
+ * did not count it, so the certificate does not claim it.
+ */
+function countedScore(best: number | null, passMark: number): number | null {
+  if (best === null) return null;
+  const percent = percentOf(best);
+  return percent >= passMark ? percent : null;
+}
+
+/**
  * A certificate for this progress, or why not. Only a complete track earns one: every step
  * done under the track's pass mark (checklist complete, best quiz score at the pass mark).
  */
@@ -67,7 +78,7 @@ export function certificateFor(track: CertificateTrackRef, outline: TrackOutline
         position: s.position,
         title: s.title,
         lessonId: s.lessonId,
-        bestPercent: s.best === null ? null : percentOf(s.best),
+        bestPercent: countedScore(s.best, outline.passMark),
         completedAt: s.completedAt ?? progress.completedAt ?? 0,
       })),
     },
