@@ -53,7 +53,7 @@ function NewAccountForm({ endpoint, submitLabel, next, testId }: { endpoint: str
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5" data-testid={testId}>
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-5" data-testid={testId}>
       <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={LABELS} />
       <Field id="name" label={LABELS.name} autoComplete="name" value={values.name} onValue={form.set("name")} error={form.fields.name} />
       <Field id="email" label={LABELS.email} type="email" autoComplete="email" value={values.email} onValue={form.set("email")} error={form.fields.email} />
@@ -102,7 +102,7 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5" data-testid="signin-form">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-5" data-testid="signin-form">
       <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={LABELS} />
       <Field id="email" label={LABELS.email} type="email" autoComplete="email" value={values.email} onValue={form.set("email")} error={form.fields.email} />
       <Field id="password" label={LABELS.password} type="password" autoComplete="current-password" value={values.password} onValue={form.set("password")} error={form.fields.password} />

@@ -46,7 +46,7 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5" data-testid="change-password-form">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-5" data-testid="change-password-form">
       <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={LABELS} />
       <Field id="currentPassword" label={LABELS.currentPassword} type="password" autoComplete="current-password" value={values.currentPassword} onValue={form.set("currentPassword")} error={form.fields.currentPassword} />
       <Field

@@ -42,7 +42,7 @@ export function DeleteAccount({ willGo, refusal }: { willGo: string[]; refusal: 
         aria-labelledby="delete-title"
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-6 text-ink shadow-xl backdrop:bg-black/50"
       >
-        <form noValidate onSubmit={onSubmit}>
+        <form method="post" noValidate onSubmit={onSubmit}>
           <h2 id="delete-title" className="text-lg font-semibold">
             Delete your account?
           </h2>

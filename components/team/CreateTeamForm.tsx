@@ -26,7 +26,7 @@ export function CreateTeamForm() {
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} data-testid="create-team-form">
+    <form method="post" noValidate onSubmit={onSubmit} data-testid="create-team-form">
       <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={{ name: "Team name" }} />
       <div className="flex flex-wrap items-end gap-3">
         <Field id="name" label="Team name" className="min-w-0 flex-1 basis-56" value={form.values.name} onValue={form.set("name")} error={form.fields.name} />

@@ -42,7 +42,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: RoleName[
 
   return (
     <div>
-      <form noValidate onSubmit={onSubmit} data-testid="invite-form">
+      <form method="post" noValidate onSubmit={onSubmit} data-testid="invite-form">
         <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={{ email: "Email address", role: "Role" }} />
         <div className="flex flex-wrap items-end gap-3">
           <Field

@@ -125,3 +125,13 @@ describe("the header's account entry", () => {
     expect(screen.getByRole("link", { name: "Sign in" })).toBeInTheDocument();
   });
 });
+
+describe("before the page's script has run", () => {
+  it("a form with a password would be posted, never put in the address", () => {
+    const { unmount } = render(<SignInForm next="/account" />);
+    expect(screen.getByTestId("signin-form")).toHaveAttribute("method", "post");
+    unmount();
+    const { container } = render(<SignUpForm next="/account" />);
+    expect(container.querySelector("form")).toHaveAttribute("method", "post");
+  });
+});
