@@ -9,7 +9,8 @@
  *   npm run bench:server                 # the full run: 200 req/s for 30 s on each database
  *   npm run bench:server -- --short      # 5 s on each (what `npm run bench` runs, to keep CI fast)
  *
- * Needs `npm run build`. Goals: p99 <= 50 ms, no errors, RSS <= 400 MB.
+ * Needs `npm run build`. Goals: p99 <= 50 ms, no errors, RSS <= 400 MB; the full run fails when
+ * one is missed, the short run only on errors.
  */
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -307,11 +308,13 @@ async function main() {
       r.rss > GOALS.rssMb ? `RSS ${r.rss.toFixed(0)} MB > ${GOALS.rssMb} MB` : null,
     ].filter(Boolean);
     if (misses.length) {
-      failed = true;
+      // The short run (in `npm run bench`) fails only on errors: 5 s on a shared CI machine says
+      // whether sync works under load, not whether it meets a latency goal; the full run decides that.
+      if (!SHORT || r.errors > 0) failed = true;
       console.log(`${r.database}: goal missed: ${misses.join(", ")}`);
     }
   }
-  console.log(`Goals: p99 <= ${GOALS.p99Ms} ms, no errors, RSS <= ${GOALS.rssMb} MB: ${failed ? "MISSED" : "met"}`);
+  console.log(`Goals: p99 <= ${GOALS.p99Ms} ms, no errors, RSS <= ${GOALS.rssMb} MB: ${failed ? "MISSED" : SHORT ? "no errors (short run: latency and memory reported, not enforced)" : "met"}`);
   process.exit(failed ? 1 : 0);
 }
 
