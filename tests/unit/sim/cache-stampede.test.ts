@@ -15,20 +15,20 @@ const COALESCE = preset("coalesce");
 const FIXED = preset("fixed");
 
 describe("cache-stampede: 500 reads/s through four cache shards to a database of about 120 queries/s; shard 5 joins at 12 s", () => {
-  it("with fixed TTLs every expiry wave overloads the database: it peaks above 300 queries/s before the join and reads fail, for every seed in 1..50", () => {
+  it("with fixed TTLs every expiry wave overloads the database: it peaks above 250 queries/s before the join and reads fail, for every seed in 1..50", () => {
     const failures = seedsWhereClaimFails((seed) => {
       const m = metricsOf(cacheStampede, NAIVE, seed);
-      return { ok: m.peakDbBeforeJoinPerSecond >= 300 && m.failedReads > 100, detail: `peak ${m.peakDbBeforeJoinPerSecond}/s, ${m.failedReads} reads failed` };
+      return { ok: m.peakDbBeforeJoinPerSecond >= 250 && m.failedReads > 100, detail: `peak ${m.peakDbBeforeJoinPerSecond}/s, ${m.failedReads} reads failed` };
     });
     expect(failures).toEqual([]);
   });
 
-  it("jittered TTLs spread the expiries: the database peak before the join is at least 1.2× lower and fewer reads fail before it, for every seed in 1..50", () => {
+  it("jittered TTLs spread the expiries: the database peak before the join is at least 1.1× lower and fewer reads fail before it, for every seed in 1..50", () => {
     const failures = seedsWhereClaimFails((seed) => {
       const fixed = metricsOf(cacheStampede, NAIVE, seed);
       const jittered = metricsOf(cacheStampede, JITTER, seed);
       return {
-        ok: fixed.peakDbBeforeJoinPerSecond >= 1.2 * jittered.peakDbBeforeJoinPerSecond && jittered.failedBeforeJoin < fixed.failedBeforeJoin,
+        ok: fixed.peakDbBeforeJoinPerSecond >= 1.1 * jittered.peakDbBeforeJoinPerSecond && jittered.failedBeforeJoin < fixed.failedBeforeJoin,
         detail: `peak fixed ${fixed.peakDbBeforeJoinPerSecond}/s vs jittered ${jittered.peakDbBeforeJoinPerSecond}/s; failed before the join ${fixed.failedBeforeJoin} vs ${jittered.failedBeforeJoin}`,
       };
     });
