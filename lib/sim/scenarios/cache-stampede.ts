@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, share, Timeline, WorkerPool,
+  Arrivals, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, share, spread, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { HashRing, modNShard } from "../kit/placement";
@@ -226,7 +226,8 @@ export const cacheStampede = defineScenario({
       };
 
       sim.addNode({
-        id, label: `Shard ${s + 1}`, role: "cache", ...column(s, SHARDS + 1, 0.5, 0.1),
+        // Five shards zigzag down the middle, so each label has room under its node on a phone.
+        id, label: `Shard ${s + 1}`, role: "cache", x: s % 2 === 0 ? 0.4 : 0.6, y: spread(s, SHARDS + 1, 0),
         gauges: () => [{ label: "keys", value: expiresAt.size }],
         onMessage: (message) => {
           const m = message.payload;
