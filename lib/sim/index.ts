@@ -8,6 +8,7 @@ import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
+import { partitionChoice } from "./scenarios/partition-choice";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
@@ -71,7 +72,8 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { cacheStampede, fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, fanOutTail, instanceFailover, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
 export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
@@ -92,4 +94,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
   "cache-stampede": cacheStampede,
+  "partition-choice": partitionChoice,
 };
