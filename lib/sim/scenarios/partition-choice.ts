@@ -234,7 +234,7 @@ export const partitionChoice = defineScenario({
       };
 
       sim.addNode({
-        id, label: `Replica ${region}`, role: "replica", x: region === "A" ? 0.34 : 0.66, y: 0.5,
+        id, label: `Replica ${region}`, role: "replica", x: region === "A" ? 0.3 : 0.7, y: 0.5,
         gauges: () => [{ label: "seats sold", value: state.seats.size }],
         onMessage: (message) => {
           const m = message.payload;
@@ -295,7 +295,7 @@ export const partitionChoice = defineScenario({
         const rng = sim.rng.fork();
         const arrivals = new Arrivals(sim, id, poisson(perClient));
         sim.addNode({
-          id, label: `Client ${region}${c + 1}`, role: "client", ...column(c, CLIENTS_PER_REGION, region === "A" ? 0.08 : 0.92, 0.15),
+          id, label: `Client ${region}${c + 1}`, role: "client", ...column(c, CLIENTS_PER_REGION, region === "A" ? 0 : 1, 0.12), // at the edges: room for labels on a phone
           onTimer: () => {
             const list = rng.int(0, LISTS - 1);
             if (rng.bernoulli(bookingShare)) {
