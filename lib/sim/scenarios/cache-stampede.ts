@@ -340,9 +340,10 @@ export const cacheStampede = defineScenario({
       },
       tables: () => [
         {
+          // rowHeader before title: bench:pages finds scenario chunks by `id:"…",title:"`.
           id: "moved",
-          title: "Keys that move when shard 5 joins",
           rowHeader: "Placement",
+          title: "Keys that move when shard 5 joins",
           columns: ["keys moved", "to shard 5", "between old shards"],
           rows: [
             { label: "hash mod N", all: moved.modN, toNew: moved.modNToNew },

@@ -410,9 +410,10 @@ export const partitionChoice = defineScenario({
       tables: () => {
         const m = measure();
         return [{
+          // rowHeader before title: bench:pages finds scenario chunks by `id:"…",title:"`.
           id: "outcomes",
-          title: "Each operation, this run",
           rowHeader: "Operation",
+          title: "Each operation, this run",
           columns: ["accepted", "refused", "conflicts at the heal", "lost"],
           rows: [
             { label: "Book a seat", cells: [
