@@ -13,6 +13,8 @@ const loaders = {
   "replica-lag": () => import("./scenarios/replica-lag").then((m) => m.replicaLag),
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
+  "cache-stampede": () => import("./scenarios/cache-stampede").then((m) => m.cacheStampede),
+  "partition-choice": () => import("./scenarios/partition-choice").then((m) => m.partitionChoice),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

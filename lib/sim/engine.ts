@@ -56,7 +56,8 @@ export interface SimulationOptions {
 
 interface NodeRecord<P, T> {
   readonly spec: NodeSpec<P, T>;
-  readonly clock: Clock;
+  /** Replaced by setClock (an NTP step); everything else reads it afresh each time. */
+  clock: Clock;
   status: NodeStatus;
   /** Bumped on every crash, so timers set before the crash never fire after it. */
   incarnation: number;
@@ -185,6 +186,14 @@ export class Simulation<P = unknown, T = unknown> {
 
   clockOf(id: string): Clock {
     return this.record(id).clock;
+  }
+
+  /**
+   * Replaces node `id`'s clock from now on, as an NTP step does: its localTime jumps, while
+   * true time, timers and messages in flight (all kept in virtual time) are untouched.
+   */
+  setClock(id: string, spec: ClockSpec): void {
+    this.record(id).clock = new Clock(spec);
   }
 
   nodeViews(): NodeView[] {

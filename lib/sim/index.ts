@@ -5,8 +5,10 @@
  */
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
+import { cacheStampede } from "./scenarios/cache-stampede";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
+import { partitionChoice } from "./scenarios/partition-choice";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
@@ -70,7 +72,9 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, fanOutTail, instanceFailover, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
+export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
 export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
@@ -89,4 +93,6 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
+  "cache-stampede": cacheStampede,
+  "partition-choice": partitionChoice,
 };

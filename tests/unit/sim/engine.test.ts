@@ -353,4 +353,23 @@ describe("Clock", () => {
     expect(sim.localTime("true")).toBe(10_000);
     expect(sim.localTime("fast")).toBeCloseTo(250 + 10_010, 6);
   });
+
+  it("steps a node's clock with setClock without moving true time, its timers or the other nodes' clocks", () => {
+    const fired: number[] = [];
+    const sim = new Simulation<null, string>({ seed: 1 });
+    sim.addNode({ id: "a", role: "node", x: 0, y: 0, clock: { offsetMs: 30, drift: 0.0002 }, onTimer: () => fired.push(sim.now) });
+    sim.addNode({ id: "b", role: "node", x: 1, y: 0, clock: { offsetMs: -20, drift: 0 } });
+    sim.setTimer("a", 15_000, "late");
+    sim.schedule(10_000, "ntp step", () => {
+      const before = sim.localTime("a");
+      sim.setClock("a", { offsetMs: sim.clockOf("a").offsetMs - 200, drift: sim.clockOf("a").drift });
+      expect(sim.localTime("a")).toBeCloseTo(before - 200, 6);
+      expect(sim.now).toBe(10_000);
+    });
+    sim.runUntil(20_000);
+    expect(fired).toEqual([15_000]);
+    expect(sim.now).toBe(20_000);
+    expect(sim.localTime("a")).toBeCloseTo(30 - 200 + 20_000 * 1.0002, 6);
+    expect(sim.localTime("b")).toBe(19_980);
+  });
 });
