@@ -7,6 +7,7 @@ import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
+import { orderRaces } from "./scenarios/order-races";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
@@ -70,9 +71,10 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export { fanOutTail, instanceFailover, orderRaces, replicaLag, retryStorm, syncVsQueue };
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
+export type { OrderRacesMetrics } from "./scenarios/order-races";
 export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
 export type { RetryStormMetrics } from "./scenarios/retry-storm";
 export type { SyncVsQueueMetrics } from "./scenarios/sync-vs-queue";
@@ -89,4 +91,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
+  "order-races": orderRaces,
 };
