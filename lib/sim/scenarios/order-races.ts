@@ -372,7 +372,7 @@ export const orderRaces = defineScenario({
           id: "instances",
           title: "What each instance did",
           rowHeader: "Instance",
-          columns: ["orders taken", "cards charged", "stale writes", "conflicts"],
+          columns: ["orders", "charges", "overwrites", "conflicts"],
           rows: APPS.map((app, i) => {
             const a = byApp[app];
             return {
