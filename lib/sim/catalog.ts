@@ -14,6 +14,7 @@ const loaders = {
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "order-races": () => import("./scenarios/order-races").then((m) => m.orderRaces),
+  "consumer-group": () => import("./scenarios/consumer-group").then((m) => m.consumerGroup),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -5,6 +5,7 @@
  */
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
+import { consumerGroup } from "./scenarios/consumer-group";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { orderRaces } from "./scenarios/order-races";
@@ -71,7 +72,8 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { fanOutTail, instanceFailover, orderRaces, replicaLag, retryStorm, syncVsQueue };
+export { consumerGroup, fanOutTail, instanceFailover, orderRaces, replicaLag, retryStorm, syncVsQueue };
+export type { ConsumerGroupMetrics } from "./scenarios/consumer-group";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
 export type { OrderRacesMetrics } from "./scenarios/order-races";
@@ -92,4 +94,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
   "order-races": orderRaces,
+  "consumer-group": consumerGroup,
 };
