@@ -10,7 +10,7 @@ const FIXED = { commit: "after", idempotent: true, deadLetter: true } as const;
 /** About two seconds of one partition's records (50 a second): commits every second, polls every 250 ms. */
 const NORMAL_LAG = 100;
 
-describe("consumer-group: 200 records/s over 4 partitions, 3 consumers; consumer 2 crashes mid-batch at 8 s, a poison record at 10 s", () => {
+describe("consumer-group: 200 records/s over 4 partitions, 3 consumers; consumer 2 crashes mid-batch at 7 s, a poison record at 10 s", () => {
   it("committing after processing loses nothing and applies duplicates after the crash, for every seed in 1..50", () => {
     const failures = seedsWhereClaimFails((seed) => {
       const m = metricsOf(consumerGroup, AFTER, seed);
