@@ -5,6 +5,7 @@
  */
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
+import { canaryRollback } from "./scenarios/canary-rollback";
 import { consumerGroup } from "./scenarios/consumer-group";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
@@ -72,7 +73,7 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { consumerGroup, fanOutTail, instanceFailover, orderRaces, replicaLag, retryStorm, syncVsQueue };
+export { canaryRollback, consumerGroup, fanOutTail, instanceFailover, orderRaces, replicaLag, retryStorm, syncVsQueue };
 export type { ConsumerGroupMetrics } from "./scenarios/consumer-group";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
@@ -95,4 +96,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "instance-failover": instanceFailover,
   "order-races": orderRaces,
   "consumer-group": consumerGroup,
+  "canary-rollback": canaryRollback,
 };
