@@ -164,7 +164,7 @@ export const canaryRollback = defineScenario({
       const canary = errorRatioIn([ledgers[2]], RELEASE_AT_MS, sim.now);
       const control = errorRatioIn([ledgers[1]], RELEASE_AT_MS, sim.now);
       if (canary.requests < MIN_CANARY_REQUESTS) return;
-      const verdict = `canary ${describe(canary.percent, "%")} errors vs control ${describe(control.percent, "%")} over ${canary.requests} requests`;
+      const verdict = `canary ${describe(canary.percent, "%", 1)} errors vs control ${describe(control.percent, "%", 1)} over ${canary.requests} requests`;
       if (canary.percent - control.percent > p.thresholdPoints) {
         detectedAt ??= sim.now;
         journal.note(`${verdict}: rolling back`, "bad");
