@@ -40,6 +40,7 @@ const BASE_ERROR_RATIO = 0.001;
 const MIN_CANARY_REQUESTS = 100;
 const ON_CALL_ROLLBACK_MS = 20_000;
 const BUCKET_MS = 1000;
+const MIN_REQUESTS_CHARTED = 10;
 const LINK = { latency: Latency.uniform(1, 3), loss: 0 };
 
 type Version = 1 | 2;
@@ -101,6 +102,8 @@ export const canaryRollback = defineScenario({
 
     const setVersion = (i: number, version: Version) => {
       versions[i] = version;
+      // The view shows the truth the dashboards have to find: which instances run a bad v2.
+      sim.setStatus(ids[i] ?? "i1", version === 2 && p.badVersion ? "degraded" : "up");
       const count = versions.filter((v) => v === 2).length;
       onV2.set(sim.now, count);
       if (count === 0 && rolledBack) v2GoneAt ??= sim.now;
@@ -118,7 +121,7 @@ export const canaryRollback = defineScenario({
     const rollBack = (why: string) => {
       if (rolledBack) return;
       rolledBack = true;
-      timeline.mark("rolled back");
+      timeline.mark("rollback");
       journal.note(`rolled back: ${why}`, "good");
       versions.forEach((v, i) => v === 2 && setVersion(i, 1));
     };
@@ -138,7 +141,8 @@ export const canaryRollback = defineScenario({
         id,
         label: `Instance ${i + 1}`,
         role: "instance",
-        ...row(i, INSTANCES, 0.75, 0.06),
+        // Two rows of four, so the labels fit a phone.
+        ...row(i % 4, 4, i < 4 ? 0.55 : 0.85, 0.12),
         gauges: () => [{ label: "version", value: versions[i] ?? 1 }],
         onMessage: (message) => message.payload.op === "call" && pool.offer(message.payload.call),
         onTimer: (timer) => timer.payload.type === "served" && pool.finish(timer.payload),
@@ -154,7 +158,6 @@ export const canaryRollback = defineScenario({
       if (!alerted && fleet.percent > p.thresholdPoints) {
         alerted = true;
         detectedAt ??= sim.now;
-        timeline.mark("fleet alert");
         journal.note(`alert: fleet error ratio ${describe(fleet.percent, "%")} over ${fleet.requests} requests; on-call paged`, "bad");
         sim.schedule(sim.now + ON_CALL_ROLLBACK_MS, "on-call rolls back", () => rollBack("on-call, 20 s after the alert"));
       }
@@ -181,7 +184,7 @@ export const canaryRollback = defineScenario({
       label: "Load balancer",
       role: "load-balancer",
       x: 0.5,
-      y: 0.2,
+      y: 0.15,
       onTimer: (timer) => {
         const t = timer.payload;
         if (t.type === "analysis") {
@@ -207,8 +210,7 @@ export const canaryRollback = defineScenario({
     arrivals.first();
     sim.setTimer("lb", RELEASE_AT_MS + 1000, { type: "analysis" });
 
-    const releaseLabel = p.strategy === "big-bang" ? "v2 to all" : p.strategy === "rolling" ? "rolling v2" : "v2 canary";
-    timeline.at(RELEASE_AT_MS, releaseLabel, () => {
+    timeline.at(RELEASE_AT_MS, "v2", () => {
       if (p.strategy === "big-bang") {
         ids.forEach((_, i) => setVersion(i, 2));
         journal.note("v2 released to all 8 instances at once");
@@ -225,7 +227,8 @@ export const canaryRollback = defineScenario({
       const failed = ledger.failureRate.points(sim.now);
       return ledger.okRate.points(sim.now).flatMap(([t, ok], k) => {
         const bad = failed[k]?.[1] ?? 0;
-        return ok + bad === 0 ? [] : [[t, (100 * bad) / (ok + bad)] as SeriesPoint];
+        // A ratio of a handful of requests (the last v2 answers after a rollback) is noise.
+        return ok + bad < MIN_REQUESTS_CHARTED ? [] : [[t, (100 * bad) / (ok + bad)] as SeriesPoint];
       });
     };
     const measure = (): CanaryRollbackMetrics => ({
@@ -258,8 +261,8 @@ export const canaryRollback = defineScenario({
         ];
       },
       tables: () => [{
-        id: "versions",
         title: "Requests by version",
+        id: "versions",
         rowHeader: "Version",
         columns: ["requests", "errors", "error ratio"],
         rows: ([1, 2] as const).map((v) => {
