@@ -15,6 +15,9 @@ const loaders = {
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "cache-stampede": () => import("./scenarios/cache-stampede").then((m) => m.cacheStampede),
   "partition-choice": () => import("./scenarios/partition-choice").then((m) => m.partitionChoice),
+  "order-races": () => import("./scenarios/order-races").then((m) => m.orderRaces),
+  "consumer-group": () => import("./scenarios/consumer-group").then((m) => m.consumerGroup),
+  "canary-rollback": () => import("./scenarios/canary-rollback").then((m) => m.canaryRollback),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

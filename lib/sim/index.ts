@@ -9,6 +9,9 @@ import { cacheStampede } from "./scenarios/cache-stampede";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { partitionChoice } from "./scenarios/partition-choice";
+import { canaryRollback } from "./scenarios/canary-rollback";
+import { consumerGroup } from "./scenarios/consumer-group";
+import { orderRaces } from "./scenarios/order-races";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
@@ -72,11 +75,13 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { cacheStampede, fanOutTail, instanceFailover, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, canaryRollback, consumerGroup, fanOutTail, instanceFailover, orderRaces, partitionChoice, replicaLag, retryStorm, syncVsQueue };
 export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
 export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
+export type { ConsumerGroupMetrics } from "./scenarios/consumer-group";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
+export type { OrderRacesMetrics } from "./scenarios/order-races";
 export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
 export type { RetryStormMetrics } from "./scenarios/retry-storm";
 export type { SyncVsQueueMetrics } from "./scenarios/sync-vs-queue";
@@ -95,4 +100,7 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "instance-failover": instanceFailover,
   "cache-stampede": cacheStampede,
   "partition-choice": partitionChoice,
+  "order-races": orderRaces,
+  "consumer-group": consumerGroup,
+  "canary-rollback": canaryRollback,
 };
