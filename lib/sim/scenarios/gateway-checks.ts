@@ -171,6 +171,7 @@ export const gatewayChecks = defineScenario({
     const honestArrivals = new Arrivals(sim, "users", () => honestRng.exponential(1000 / HONEST_RATE));
     sim.addNode({
       id: "users", label: "Honest users", role: "client", x: 0.1, y: 0.25,
+      gauges: () => [{ label: "served", value: honest.ok }],
       onTimer: () => {
         const user = honestRng.int(1, USERS);
         const order = orderOf(user, honestRng.int(0, ORDERS_PER_USER - 1));
@@ -202,6 +203,7 @@ export const gatewayChecks = defineScenario({
     };
     sim.addNode({
       id: "attacker", label: "Attacker", role: "client", x: 0.1, y: 0.75,
+      gauges: () => [{ label: "orders read", value: leaked.size }],
       onTimer: () => {
         if (sim.now >= ATTACK_END_MS) return;
         const attack = attackRng.pick(mix);
@@ -213,16 +215,18 @@ export const gatewayChecks = defineScenario({
     });
 
     // ---- the gateway: rate limit, then token checks ---------------------------------------
+    let refusedAtGateway = 0;
     const limits = new TokenBuckets(p.rateLimitPerS, 2 * p.rateLimitPerS);
     const tokenProblem = (token: Token): string | null => {
-      if (token.alg === "none") return p.algAllowList ? "alg: none is not on the allow-list" : null; // the naive library accepts it unsigned
+      if (token.alg === "none") return p.algAllowList ? "alg: none not allowed" : null; // the naive library accepts it unsigned
       if (!token.signed) return "bad signature";
-      if (p.audienceExpiry && token.aud !== AUDIENCE) return `audience ${token.aud} is not ${AUDIENCE}`;
-      if (p.audienceExpiry && token.exp <= sim.now) return "token expired";
+      if (p.audienceExpiry && token.aud !== AUDIENCE) return `aud ${token.aud}`;
+      if (p.audienceExpiry && token.exp <= sim.now) return "expired";
       return null;
     };
     sim.addNode({
       id: "gateway", label: "Gateway", role: "gateway", x: 0.45, y: 0.5,
+      gauges: () => [{ label: "refused", value: refusedAtGateway }],
       onMessage: (message) => {
         const m = message.payload;
         if (m.op !== "get") {
@@ -231,11 +235,13 @@ export const gatewayChecks = defineScenario({
         }
         const back = message.from;
         if (p.rateLimit && !limits.take(m.client, sim.now)) {
-          sim.send("gateway", back, "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "rate-limit", why: "429 too many requests" });
+          refusedAtGateway++;
+          sim.send("gateway", back, "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "rate-limit", why: "429" });
           return;
         }
         const problem = tokenProblem(m.token);
         if (problem !== null) {
+          refusedAtGateway++;
           sim.send("gateway", back, "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "token", why: problem });
           return;
         }
@@ -244,13 +250,15 @@ export const gatewayChecks = defineScenario({
     });
 
     // ---- the orders service: loads the order, and (if on) checks who owns it --------------
+    let refusedByService = 0;
     const service = new WorkerPool<GetOrder>(sim, "orders", {
       workers: 8,
       serviceTime: SERVICE,
       onDone: (m) => {
         const owner = ownerOf(m.order);
         if (p.objectAuth && owner !== m.token.sub) {
-          sim.send("orders", "gateway", "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "service", why: "404: not this user's order" });
+          refusedByService++;
+          sim.send("orders", "gateway", "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "service", why: "404, not theirs" });
         } else {
           sim.send("orders", "gateway", "response", { op: "order", id: m.id, who: m.who, client: m.client, order: m.order, owner });
         }
@@ -258,7 +266,7 @@ export const gatewayChecks = defineScenario({
     });
     sim.addNode({
       id: "orders", label: "Orders service", role: "service", x: 0.82, y: 0.5,
-      gauges: () => [{ label: "busy", value: service.busy }],
+      gauges: () => [{ label: "refused", value: refusedByService }],
       onMessage: (message) => {
         if (message.payload.op === "get") service.offer(message.payload);
       },
@@ -270,7 +278,7 @@ export const gatewayChecks = defineScenario({
     sim.network.connect("attacker", "gateway");
     sim.network.connect("gateway", "orders");
 
-    const CHECK_NAMES: Record<Refusal, string> = { "rate-limit": "the rate limit", token: "the gateway's token checks", service: "the orders service" };
+    const CHECK_NAMES: Record<Refusal, string> = { "rate-limit": "the rate limit", token: "the gateway", service: "the orders service" };
     // ---- what each request came to ------------------------------------------------------
     function settle(m: GatewayMessage): void {
       if (m.op === "get") return;
