@@ -14,6 +14,7 @@ const loaders = {
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "gateway-checks": () => import("./scenarios/gateway-checks").then((m) => m.gatewayChecks),
+  "schema-rollout": () => import("./scenarios/schema-rollout").then((m) => m.schemaRollout),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -10,6 +10,7 @@ import { gatewayChecks } from "./scenarios/gateway-checks";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
+import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 
 export { isScenarioId, loadScenario, SCENARIO_IDS, type ScenarioId } from "./catalog";
@@ -91,4 +92,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
   "gateway-checks": gatewayChecks,
+  "schema-rollout": schemaRollout,
 };
