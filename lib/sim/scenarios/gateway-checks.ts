@@ -365,9 +365,9 @@ export const gatewayChecks = defineScenario({
       headline: () => {
         const m = measure();
         return [
-          headline.count("attacks-succeeded", "Attacker requests that succeeded", m.attackSucceeded, "requests"),
-          headline.count("leaked", "Orders leaked", m.recordsLeaked, "orders"),
-          headline.count("honest-refused", "Honest requests refused", m.honestRefused, "requests"),
+          headline.count("attacks-succeeded", "Attacker requests that succeeded", m.attackSucceeded),
+          headline.count("leaked", "Orders leaked", m.recordsLeaked),
+          headline.count("honest-refused", "Honest requests refused", m.honestRefused),
           headline.ms("honest-p99", "Honest p99", m.honestP99Ms),
         ];
       },

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, column, describe, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, describe, spread, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
 import { decode, encode, type FieldValue, type Schema, type Wire, type WireFormat } from "../kit/schema";
 
 /**
@@ -30,6 +30,8 @@ const FIRST_UPGRADE_MS = 4000;
 const UPGRADE_EVERY_MS = 2000;
 const CHART_BUCKET_MS = 1000;
 const LINK = { latency: Latency.uniform(1, 4), loss: 0 };
+/** Six services in two columns of three, from x = left: room for a label under each circle. */
+const grid = (i: number, left: number): { x: number; y: number } => ({ x: left + 0.14 * (i % 2), y: spread(Math.floor(i / 2), 3, 0.18) });
 
 const V1: Schema = {
   version: 1,
@@ -166,7 +168,7 @@ export const schemaRollout = defineScenario({
       const id = `p${i + 1}`;
       const arrivals = new Arrivals(sim, id, (rng) => rng.exponential(1000 / p.rate));
       sim.addNode({
-        id, label: `Producer ${i + 1}`, role: "producer", ...column(i, PRODUCERS, 0.1, 0.08),
+        id, label: `P${i + 1}`, role: "producer", ...grid(i, 0.08),
         gauges: () => [{ label: "v", value: producerVersion[i] ?? 1 }],
         onTimer: () => {
           const writer = producerVersion[i] ?? 1;
@@ -196,7 +198,7 @@ export const schemaRollout = defineScenario({
     for (let j = 0; j < CONSUMERS; j++) {
       const id = `c${j + 1}`;
       sim.addNode({
-        id, label: `Consumer ${j + 1}`, role: "consumer", ...column(j, CONSUMERS, 0.9, 0.08),
+        id, label: `C${j + 1}`, role: "consumer", ...grid(j, 0.78),
         gauges: () => [{ label: "v", value: consumerVersion[j] ?? 1 }],
         onMessage: (message) => {
           const m = message.payload;
@@ -232,25 +234,18 @@ export const schemaRollout = defineScenario({
       const versions = s === "producers" ? producerVersion : consumerVersion;
       versions[index] = 2;
       onV2[s].set(sim.now, versions.filter((v) => v === 2).length);
-      journal.note(`${s === "producers" ? "p" : "c"}${index + 1} upgraded to v2`, "info");
+      if (versions.every((v) => v === 2)) journal.note(`every ${s === "producers" ? "producer" : "consumer"} is on v2`, "good");
+      else if (versions.filter((v) => v === 2).length === 1) journal.note(`${s === "producers" ? "p" : "c"}${index + 1} is the first ${s === "producers" ? "producer" : "consumer"} on v2`, "info");
     };
     const stepAt = (k: number): number => FIRST_UPGRADE_MS + k * UPGRADE_EVERY_MS;
-    if (p.order === "together") {
-      for (let k = 0; k < 6; k++) {
-        const run = (): void => (upgrade("producers", k), upgrade("consumers", k));
-        if (k === 0) timeline.at(stepAt(k), "rollout starts", run);
-        else if (k === 5) timeline.at(stepAt(k), "all on v2", run);
-        else sim.schedule(stepAt(k), `upgrade ${k + 1}`, run);
-      }
-    } else {
-      steps.forEach((step, k) => {
-        const run = (): void => upgrade(step.side, step.index);
-        if (k === 0) timeline.at(stepAt(k), `${step.side} upgrade`, run);
-        else if (k === 6) timeline.at(stepAt(k), `${step.side} upgrade`, run);
-        else if (k === steps.length - 1) timeline.at(stepAt(k), "all on v2", run);
-        else sim.schedule(stepAt(k), `upgrade ${step.side} ${step.index + 1}`, run);
-      });
-    }
+    // Chart markers at the first and the last step; the chart of services on v2 shows the rest.
+    const order = p.order === "together" ? [0, 1, 2, 3, 4, 5].map((k) => [{ side: "producers" as const, index: k }, { side: "consumers" as const, index: k }]) : steps.map((step) => [step]);
+    order.forEach((group, k) => {
+      const run = (): void => group.forEach((step) => upgrade(step.side, step.index));
+      if (k === 0) timeline.at(stepAt(k), "upgrade starts", run);
+      else if (k === order.length - 1) timeline.at(stepAt(k), "all on v2", run);
+      else sim.schedule(stepAt(k), `upgrade step ${k + 1}`, run);
+    });
 
     const measure = (): SchemaRolloutMetrics => ({
       messages: counts.ok + counts.rejects + counts.misreads,
@@ -289,9 +284,9 @@ export const schemaRollout = defineScenario({
       headline: () => {
         const m = measure();
         return [
-          headline.count("rejected", "Messages rejected", m.rejected, "messages"),
-          headline.count("misread", "Misread silently", m.misread, "messages"),
-          headline.count("read-ok", "Read correctly", m.readOk, "messages"),
+          headline.count("rejected", "Messages rejected", m.rejected),
+          headline.count("misread", "Messages misread silently", m.misread),
+          headline.count("read-ok", "Messages read correctly", m.readOk),
         ];
       },
       summary: () => {
