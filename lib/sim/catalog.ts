@@ -18,6 +18,8 @@ const loaders = {
   "order-races": () => import("./scenarios/order-races").then((m) => m.orderRaces),
   "consumer-group": () => import("./scenarios/consumer-group").then((m) => m.consumerGroup),
   "canary-rollback": () => import("./scenarios/canary-rollback").then((m) => m.canaryRollback),
+  "gateway-checks": () => import("./scenarios/gateway-checks").then((m) => m.gatewayChecks),
+  "schema-rollout": () => import("./scenarios/schema-rollout").then((m) => m.schemaRollout),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

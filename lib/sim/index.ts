@@ -7,6 +7,7 @@ import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
 import { fanOutTail } from "./scenarios/fan-out-tail";
+import { gatewayChecks } from "./scenarios/gateway-checks";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { partitionChoice } from "./scenarios/partition-choice";
 import { canaryRollback } from "./scenarios/canary-rollback";
@@ -14,6 +15,7 @@ import { consumerGroup } from "./scenarios/consumer-group";
 import { orderRaces } from "./scenarios/order-races";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
+import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 
 export { isScenarioId, loadScenario, SCENARIO_IDS, type ScenarioId } from "./catalog";
@@ -103,4 +105,6 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "order-races": orderRaces,
   "consumer-group": consumerGroup,
   "canary-rollback": canaryRollback,
+  "gateway-checks": gatewayChecks,
+  "schema-rollout": schemaRollout,
 };
