@@ -6,6 +6,7 @@
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { fanOutTail } from "./scenarios/fan-out-tail";
+import { faultInjection } from "./scenarios/fault-injection";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
@@ -89,4 +90,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
+  "fault-injection": faultInjection,
 };
