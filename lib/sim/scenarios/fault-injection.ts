@@ -268,7 +268,7 @@ export const faultInjection = defineScenario({
       replicas.set(id, r);
       sim.addNode({
         id,
-        label: `Replica ${i + 1}`,
+        label: `Replica ${id}`,
         role: "replica",
         ...ring(i, REPLICAS.length, 0.66, 0.5, 0.3),
         gauges: () => [
@@ -344,7 +344,7 @@ export const faultInjection = defineScenario({
       };
       sim.addNode({
         id,
-        label: `Client ${c + 1}`,
+        label: `Client ${id}`,
         role: "client",
         ...column(c, CLIENTS.length, 0.12, 0.2),
         onTimer: ({ payload: t }) => {
@@ -402,7 +402,7 @@ export const faultInjection = defineScenario({
       return r.list.filter((v) => acked.has(v) && !held.has(v));
     };
     for (const fault of plan) {
-      timeline.at(fault.at, fault.kind === "crash" ? "a replica crashes" : fault.kind === "partition" ? "a replica is cut off" : "a link slows", () => {
+      timeline.at(fault.at, fault.kind === "crash" ? "crash" : fault.kind === "partition" ? "cut off" : "slow", () => {
         const victim = victimOf(fault);
         const r = replicas.get(victim);
         const isLeader = r?.role === "leader";
@@ -485,9 +485,9 @@ export const faultInjection = defineScenario({
       tables: () => [
         {
           id: "history",
-          title: "The last six operations",
-          rowHeader: "Operation",
-          columns: ["client", "asked", "answer", "checker"],
+          title: "The last six operations, newest first",
+          rowHeader: "Recent",
+          columns: ["operation", "answer", "checker"],
           rows: Array.from({ length: 6 }, (_, i) => historyRow(history.last(6)[5 - i] ?? null, i)),
         },
       ],
@@ -503,15 +503,15 @@ function describeValues(values: readonly number[]): string {
 }
 
 function rowLabel(i: number): string {
-  return i === 0 ? "newest" : `${i} earlier`;
+  return String(i + 1);
 }
 
 function historyRow(op: HistoryOp | null, i: number) {
   if (op === null) {
     const none = { text: "—", tone: "neutral" as const };
-    return { label: rowLabel(i), cells: [none, none, none, none] };
+    return { label: rowLabel(i), cells: [none, none, none] };
   }
-  const asked = op.kind === "append" ? `append ${op.value}` : "read";
+  const asked = `${op.client}: ${op.kind === "append" ? `append ${op.value}` : "read"}`;
   const answer =
     op.outcome === "pending" ? "waiting" : op.outcome === "ok" ? (op.kind === "read" ? `${op.result?.length ?? 0} values` : "ok") : op.outcome;
   const verdict =
@@ -523,7 +523,6 @@ function historyRow(op: HistoryOp | null, i: number) {
   return {
     label: rowLabel(i),
     cells: [
-      { text: op.client, tone: "neutral" as const },
       { text: asked, tone: "neutral" as const },
       { text: answer, tone: op.outcome === "ok" ? ("good" as const) : op.outcome === "pending" ? ("neutral" as const) : ("warn" as const) },
       verdict,
