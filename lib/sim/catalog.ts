@@ -14,6 +14,7 @@ const loaders = {
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "fault-injection": () => import("./scenarios/fault-injection").then((m) => m.faultInjection),
+  "trace-sampling": () => import("./scenarios/trace-sampling").then((m) => m.traceSampling),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -11,6 +11,7 @@ import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
+import { traceSampling } from "./scenarios/trace-sampling";
 
 export { isScenarioId, loadScenario, SCENARIO_IDS, type ScenarioId } from "./catalog";
 export { Clock, PERFECT_CLOCK, type ClockSpec } from "./clock";
@@ -91,4 +92,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
   "fault-injection": faultInjection,
+  "trace-sampling": traceSampling,
 };
