@@ -235,6 +235,7 @@ export const traceSampling = defineScenario({
       slowTracesKept: tracer.slow.kept,
       splitTracesProduced: tracer.split.produced,
     });
+    const count = (n: number) => n.toLocaleString("en-US");
     const shareCell = (kept: number, produced: number, goodAbove: number | null) => {
       const share = produced === 0 ? null : (100 * kept) / produced;
       const text = share === null ? "—" : `${describe(share, "%")}`;
@@ -275,13 +276,13 @@ export const traceSampling = defineScenario({
       tables: () => [
         {
           id: "kept",
-          title: "What the sampler kept",
+          title: "What the sampler kept (slow: over 300 ms)",
           rowHeader: "Traces",
-          columns: ["produced", "kept", "share kept"],
+          columns: ["produced", "kept", "share"],
           rows: [
-            { label: "all", cells: [{ text: String(tracer.all.produced), tone: "neutral" }, { text: String(tracer.all.kept), tone: "neutral" }, shareCell(tracer.all.kept, tracer.all.produced, null)] },
-            { label: "slow (> 300 ms)", cells: [{ text: String(tracer.slow.produced), tone: "neutral" }, { text: String(tracer.slow.kept), tone: "neutral" }, shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
-            { label: "split halves", cells: [{ text: String(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, { text: String(tracer.split.kept), tone: "neutral" }, shareCell(tracer.split.kept, tracer.split.produced, null)] },
+            { label: "all", cells: [{ text: count(tracer.all.produced), tone: "neutral" }, { text: count(tracer.all.kept), tone: "neutral" }, shareCell(tracer.all.kept, tracer.all.produced, null)] },
+            { label: "slow", cells: [{ text: count(tracer.slow.produced), tone: "neutral" }, { text: count(tracer.slow.kept), tone: "neutral" }, shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
+            { label: "split", cells: [{ text: count(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, { text: count(tracer.split.kept), tone: "neutral" }, shareCell(tracer.split.kept, tracer.split.produced, null)] },
           ],
         },
       ],
