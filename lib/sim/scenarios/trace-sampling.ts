@@ -269,7 +269,7 @@ export const traceSampling = defineScenario({
         if (m.completed === 0) return "No checkout has finished yet.";
         return (
           `Mean ${describe(m.meanMs ?? 0, "ms")}, p99 ${describe(m.p99Ms ?? 0, "ms")}. ` +
-          `${m.slowRequests} of ${m.completed} checkouts were slow, and ${m.slowRequestsTracedWhole} of them can be followed end to end in a stored trace` +
+          `${m.slowRequests} of ${m.completed.toLocaleString("en-US")} checkouts were slow, and ${m.slowRequestsTracedWhole} of them can be followed end to end in a stored trace` +
           (split ? `; every checkout is split over two traces.` : ".")
         );
       },
