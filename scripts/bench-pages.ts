@@ -67,7 +67,8 @@ for (const r of rows) {
 }
 
 // The demo chunks are loaded on demand, so no page's HTML names them: find them by content.
-// The frame draws the headline panel; a scenario chunk declares its scenario's id and title.
+// The frame draws the headline panel; a scenario chunk declares its scenario's id, title and
+// lesson (tables and charts have an id and a title too, but no lesson).
 const chunkDir = path.join(staticRoot, "static", "chunks");
 const frame: { file: string; gzip: number }[] = [];
 const scenarioChunks: { id: string; file: string; gzip: number }[] = [];
@@ -75,7 +76,7 @@ for (const name of (await readdir(chunkDir)).filter((f) => f.endsWith(".js"))) {
   const data = await readFile(path.join(chunkDir, name));
   const text = data.toString("utf8");
   if (text.includes("demo-headline")) frame.push({ file: name, gzip: gz(data) });
-  for (const m of text.matchAll(/\bid:"([a-z0-9-]+)",title:"/g)) scenarioChunks.push({ id: m[1] ?? "", file: name, gzip: gz(data) });
+  for (const m of text.matchAll(/\bid:"([a-z0-9-]+)",title:"(?:[^"\\]|\\.)*",lesson:"/g)) scenarioChunks.push({ id: m[1] ?? "", file: name, gzip: gz(data) });
 }
 const frameGzip = frame.reduce((sum, f) => sum + f.gzip, 0);
 const demos = scenarioChunks.sort((a, b) => a.id.localeCompare(b.id)).map((c) => ({ ...c, totalGzip: frameGzip + c.gzip }));

@@ -20,6 +20,8 @@ const loaders = {
   "canary-rollback": () => import("./scenarios/canary-rollback").then((m) => m.canaryRollback),
   "gateway-checks": () => import("./scenarios/gateway-checks").then((m) => m.gatewayChecks),
   "schema-rollout": () => import("./scenarios/schema-rollout").then((m) => m.schemaRollout),
+  "fault-injection": () => import("./scenarios/fault-injection").then((m) => m.faultInjection),
+  "trace-sampling": () => import("./scenarios/trace-sampling").then((m) => m.traceSampling),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

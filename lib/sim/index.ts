@@ -8,6 +8,7 @@ import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { gatewayChecks } from "./scenarios/gateway-checks";
+import { faultInjection } from "./scenarios/fault-injection";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { partitionChoice } from "./scenarios/partition-choice";
 import { canaryRollback } from "./scenarios/canary-rollback";
@@ -17,6 +18,7 @@ import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
 import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
+import { traceSampling } from "./scenarios/trace-sampling";
 
 export { isScenarioId, loadScenario, SCENARIO_IDS, type ScenarioId } from "./catalog";
 export { Clock, PERFECT_CLOCK, type ClockSpec } from "./clock";
@@ -107,4 +109,6 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "canary-rollback": canaryRollback,
   "gateway-checks": gatewayChecks,
   "schema-rollout": schemaRollout,
+  "fault-injection": faultInjection,
+  "trace-sampling": traceSampling,
 };
