@@ -8,6 +8,7 @@ import type { AnyScenario } from "./scenario";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
+import { queueingAndMeasurement } from "./scenarios/queueing-and-measurement";
 import { retryStorm } from "./scenarios/retry-storm";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 
@@ -89,4 +90,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
+  "queueing-and-measurement": queueingAndMeasurement,
 };
