@@ -23,8 +23,8 @@ import { TimeAverage } from "../kit/time-average";
  * lets the first one wait up to `maxWaitMs` for company. Per request the work drops, so the
  * capacity rises (16 at once: 400 a second); at low load every request pays the wait.
  *
- * Measurement: a pause of the server at 20 s (a GC pause, a stuck disk). The open-loop
- * generator keeps sending on its schedule and records every request the pause delayed. The
+ * Measurement: a stall of the server at 20 s (a long GC pause, a stuck disk). The open-loop
+ * generator keeps sending on its schedule and records every request the stall delayed. The
  * closed-loop generator (10 users, each sending, waiting for the answer, thinking, sending
  * again) stops sending while it waits, so it records one slow request per user: coordinated
  * omission. Its think time is set so that it would send the target rate if answers were
@@ -40,7 +40,7 @@ const CALL_COST_MS = 8;
 const PER_REQUEST_MS = 2;
 const SERVICE_MS = CALL_COST_MS + PER_REQUEST_MS;
 const USERS = 10;
-const PAUSE_AT_MS = 20_000;
+const STALL_AT_MS = 20_000;
 const LINK = { latency: Latency.constant(1), loss: 0 };
 const BUCKET_MS = 1000;
 const NO_TIMEOUT_MS = DURATION_MS;
@@ -74,8 +74,8 @@ export type QueueingMetrics = {
   readonly latencyP99Ms: number | null;
   readonly requests: number;
   readonly meanBatchSize: number;
-  /** Requests the generator sent while the server was paused (0 without a pause). */
-  readonly sentDuringPause: number;
+  /** Requests the generator sent while the server was stalled (0 without a stall). */
+  readonly sentDuringStall: number;
 };
 
 export const queueingAndMeasurement = defineScenario({
@@ -85,7 +85,7 @@ export const queueingAndMeasurement = defineScenario({
   description:
     "One server that can answer 100 requests a second. Raise the load and watch the time in the " +
     "server follow S/(1 − ρ) while L = λW holds on the table; batch requests to raise capacity; " +
-    "then pause the server for a second and compare what a closed-loop and an open-loop load " +
+    "then stall the server for a second and compare what a closed-loop and an open-loop load " +
     "generator report.",
   params: [
     param.number("loadPercent", "Load (ρ)", { min: 10, max: 150, step: 5, default: 90, unit: "%" }, "Arrival rate as a share of one-at-a-time capacity (100 req/s)."),
@@ -101,14 +101,14 @@ export const queueingAndMeasurement = defineScenario({
       "open",
       "Open loop sends on a schedule; closed loop sends the next request only after the last answer.",
     ),
-    param.number("pauseS", "Server pause at 20 s", { min: 0, max: 3, step: 0.5, default: 0, unit: "s" }, "The server stops serving for this long (a GC pause); 0 for none."),
+    param.number("stallS", "Server stall at 20 s", { min: 0, max: 3, step: 0.5, default: 0, unit: "s" }, "The server starts no work for this long (a long GC pause); 0 for none."),
   ],
   presets: [
-    { id: "busy", label: "Busy server (90%)", description: "Open-loop load at 90% of capacity: the mean is 10× the service time.", params: { loadPercent: 90, batchSize: 1, generator: "open", pauseS: 0 } },
-    { id: "headroom", label: "Headroom (60%)", description: "A third less load: the mean falls to 2.5× the service time.", params: { loadPercent: 60, batchSize: 1, generator: "open", pauseS: 0 } },
-    { id: "batching", label: "Batching at 90%", description: "Up to 16 requests per call: less work per request, far less waiting.", params: { loadPercent: 90, batchSize: 16, maxWaitMs: 5, generator: "open", pauseS: 0 } },
-    { id: "closed-pause", label: "Closed-loop test, 1 s pause", description: "10 users who wait for answers: the pause barely shows in p99.", params: { loadPercent: 50, batchSize: 1, generator: "closed", pauseS: 1 } },
-    { id: "open-pause", label: "Honest test: open loop, 1 s pause", description: "Requests keep arriving on schedule, and every one the pause delayed is measured.", params: { loadPercent: 50, batchSize: 1, generator: "open", pauseS: 1 } },
+    { id: "busy", label: "Busy server (90%)", description: "Open-loop load at 90% of capacity: the mean is 10× the service time.", params: { loadPercent: 90, batchSize: 1, generator: "open", stallS: 0 } },
+    { id: "headroom", label: "Headroom (60%)", description: "A third less load: the mean falls to 2.5× the service time.", params: { loadPercent: 60, batchSize: 1, generator: "open", stallS: 0 } },
+    { id: "batching", label: "Batching at 90%", description: "Up to 16 requests per call: less work per request, far less waiting.", params: { loadPercent: 90, batchSize: 16, maxWaitMs: 5, generator: "open", stallS: 0 } },
+    { id: "closed-stall", label: "Closed-loop test, 1 s stall", description: "10 users who wait for answers: the stall barely shows in p99.", params: { loadPercent: 50, batchSize: 1, generator: "closed", stallS: 1 } },
+    { id: "open-stall", label: "Honest test: open loop, 1 s stall", description: "Requests keep arriving on schedule, and every one the stall delayed is measured.", params: { loadPercent: 50, batchSize: 1, generator: "open", stallS: 1 } },
   ],
   durationMs: () => DURATION_MS,
   build(p, seed, options): ScenarioInstance<QueueingMetrics> {
@@ -119,11 +119,14 @@ export const queueingAndMeasurement = defineScenario({
     const inServer = new TimeAverage(sim);
     const inServerSeries = sim.metrics.gauge("requests in the server", BUCKET_MS);
     const targetRate = (CAPACITY_PER_S * p.loadPercent) / 100;
-    const pause = timeline.window(PAUSE_AT_MS, PAUSE_AT_MS + p.pauseS * 1000,
-      { label: "server pauses", run: () => server.stall() },
-      { label: "server resumes", run: () => server.resume() });
+    const stall =
+      p.stallS > 0
+        ? timeline.window(STALL_AT_MS, STALL_AT_MS + p.stallS * 1000,
+            { label: "server stalls", run: () => server.stall() },
+            { label: "server resumes", run: () => server.resume() })
+        : null;
     let timeInServerSum = 0;
-    let sentDuringPause = 0;
+    let sentDuringStall = 0;
 
     // ---- the server: one worker, batches of up to batchSize --------------------------------
     const server = new BatchServer<Job>(sim, "server", {
@@ -156,7 +159,7 @@ export const queueingAndMeasurement = defineScenario({
     });
 
     const noteSent = (): void => {
-      if (p.pauseS > 0 && pause.contains(sim.now)) sentDuringPause++;
+      if (stall?.contains(sim.now) === true) sentDuringStall++;
     };
 
     // ---- the load generator -----------------------------------------------------------------
@@ -230,7 +233,7 @@ export const queueingAndMeasurement = defineScenario({
         latencyP99Ms: requests.latency.percentile(99),
         requests: requests.started,
         meanBatchSize: server.batches > 0 ? answeredInServer / server.batches : 0,
-        sentDuringPause,
+        sentDuringStall,
       };
     };
 
@@ -256,9 +259,9 @@ export const queueingAndMeasurement = defineScenario({
               model(rho / (1 - rho), m.inServerMean, "", 2),
             ] },
             { label: "λ, arrivals", cells: [
-              { text: fmt(m.arrivalRatePerSecond, "/s", 1), tone: "neutral" as const },
-              compare(w !== null && w > 0 ? (1000 * m.inServerMean) / w : null, m.arrivalRatePerSecond, 0.05, "/s", 1),
-              model(targetRate, m.arrivalRatePerSecond, "/s", 1),
+              { text: fmt(m.arrivalRatePerSecond, "req/s", 1), tone: "neutral" as const },
+              compare(w !== null && w > 0 ? (1000 * m.inServerMean) / w : null, m.arrivalRatePerSecond, 0.05, "req/s", 1),
+              model(targetRate, m.arrivalRatePerSecond, "req/s", 1),
             ] },
             { label: "W, time in server", cells: [
               { text: fmt(w, "ms", 1), tone: "neutral" as const },
@@ -274,6 +277,7 @@ export const queueingAndMeasurement = defineScenario({
       sim,
       markers: () => timeline.markers(),
       measure,
+      tables: () => littleTable(measure()),
       charts: () => [
         { id: "mean", chart: "Latency the generator measured", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
         { id: "p99", chart: "Latency the generator measured", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
@@ -297,7 +301,8 @@ export const queueingAndMeasurement = defineScenario({
         const little = m.littleLambdaW === null ? "" : ` On average ${describe(m.inServerMean, "", 2)} requests were in it and λW = ${describe(m.littleLambdaW, "", 2)}.`;
         const w = m.timeInServerMs === null ? "" : ` Each spent ${describe(m.timeInServerMs, "ms", 1)} there${m.predictedTimeInServerMs === null ? "" : ` (S/(1 − ρ) = ${describe(m.predictedTimeInServerMs, "ms", 1)})`}.`;
         const p99 = ` The ${p.generator === "open" ? "open" : "closed"}-loop generator measured p99 ${describe(m.latencyP99Ms, "ms", 1)}.`;
-        const paused = p.pauseS > 0 && sim.now >= PAUSE_AT_MS ? ` It sent ${m.sentDuringPause} requests during the ${describe(p.pauseS, "s", 1)} pause.` : "";
+        const schedule = p.generator === "closed" ? ` (on schedule it would have sent about ${Math.round(targetRate * p.stallS)})` : "";
+        const paused = p.stallS > 0 && sim.now >= STALL_AT_MS ? ` It sent ${m.sentDuringStall} requests during the ${describe(p.stallS, "s", 1)} stall${schedule}.` : "";
         return `${load}.${little}${w}${p99}${paused}`;
       },
     };

@@ -4,9 +4,9 @@ import { queueingAndMeasurement as scenario } from "@/lib/sim/scenarios/queueing
 import { metricsOf, SEEDS, seedsWhereClaimFails } from "./seeds";
 
 const S = 10; // ms, the service time of one request alone
-const at = (loadPercent: number, more: Record<string, number | string> = {}) => ({ loadPercent, batchSize: 1, generator: "open", pauseS: 0, ...more });
-const closedPause = { loadPercent: 50, batchSize: 1, generator: "closed", pauseS: 1 };
-const openPause = { loadPercent: 50, batchSize: 1, generator: "open", pauseS: 1 };
+const at = (loadPercent: number, more: Record<string, number | string> = {}) => ({ loadPercent, batchSize: 1, generator: "open", stallS: 0, ...more });
+const closedStall = { loadPercent: 50, batchSize: 1, generator: "closed", stallS: 1 };
+const openStall = { loadPercent: 50, batchSize: 1, generator: "open", stallS: 1 };
 
 describe("queueing-and-measurement: one server, S = 10 ms, a 60 s run", () => {
   it("the mean time in the server follows S/(1 − ρ): within 15% at ρ = 0.5 for every seed in 1..50; at ρ = 0.8 within 50% for every seed and within 5% averaged over the seeds", () => {
@@ -23,8 +23,8 @@ describe("queueing-and-measurement: one server, S = 10 ms, a 60 s run", () => {
     expect(Math.abs(meanAt80 - 50)).toBeLessThanOrEqual(2.5);
   });
 
-  it("Little's law: the time-average number in the server is within 2% of λ × W, unbatched, batched and across a pause, for every seed in 1..50", () => {
-    const settings = [at(50), at(90), at(90, { batchSize: 16 }), openPause, closedPause];
+  it("Little's law: the time-average number in the server is within 2% of λ × W, unbatched, batched and across a stall, for every seed in 1..50", () => {
+    const settings = [at(50), at(90), at(90, { batchSize: 16 }), openStall, closedStall];
     const failures = seedsWhereClaimFails((seed) => {
       const off = settings
         .map((p) => metricsOf(scenario, p, seed))
@@ -73,13 +73,13 @@ describe("queueing-and-measurement: one server, S = 10 ms, a 60 s run", () => {
     expect(failures).toEqual([]);
   });
 
-  it("coordinated omission: during a 1 s pause the closed-loop generator sends at most one request per user, the open-loop one keeps sending, and its p99 is over 4× the closed loop's, for every seed in 1..50", () => {
+  it("coordinated omission: during a 1 s stall the closed-loop generator sends at most one request per user, the open-loop one keeps sending, and its p99 is over 4× the closed loop's, for every seed in 1..50", () => {
     const failures = seedsWhereClaimFails((seed) => {
-      const closed = metricsOf(scenario, closedPause, seed);
-      const open = metricsOf(scenario, openPause, seed);
+      const closed = metricsOf(scenario, closedStall, seed);
+      const open = metricsOf(scenario, openStall, seed);
       return {
-        ok: closed.sentDuringPause <= 10 && open.sentDuringPause >= 30 && (open.latencyP99Ms ?? 0) > 4 * (closed.latencyP99Ms ?? Infinity),
-        detail: `sent during the pause: closed ${closed.sentDuringPause}, open ${open.sentDuringPause}; p99 closed ${closed.latencyP99Ms} ms, open ${open.latencyP99Ms} ms`,
+        ok: closed.sentDuringStall <= 10 && open.sentDuringStall >= 30 && (open.latencyP99Ms ?? 0) > 4 * (closed.latencyP99Ms ?? Infinity),
+        detail: `sent during the stall: closed ${closed.sentDuringStall}, open ${open.sentDuringStall}; p99 closed ${closed.latencyP99Ms} ms, open ${open.latencyP99Ms} ms`,
       };
     });
     expect(failures).toEqual([]);
@@ -87,13 +87,13 @@ describe("queueing-and-measurement: one server, S = 10 ms, a 60 s run", () => {
 
   it("a closed-loop generator sends less than its target rate, because each user waits for its answers", () => {
     for (const seed of [1, 2, 3]) {
-      const closed = metricsOf(scenario, closedPause, seed);
+      const closed = metricsOf(scenario, closedStall, seed);
       expect(closed.arrivalRatePerSecond).toBeLessThan(0.97 * closed.targetRatePerSecond);
     }
   });
 
   it("is deterministic: the same seed gives the same result, another seed a different one", () => {
-    for (const params of [{}, closedPause, at(90, { batchSize: 16 })]) {
+    for (const params of [{}, closedStall, at(90, { batchSize: 16 })]) {
       const a = runScenario(scenario, params, 7);
       const b = runScenario(scenario, params, 7);
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
@@ -101,13 +101,13 @@ describe("queueing-and-measurement: one server, S = 10 ms, a 60 s run", () => {
     }
   });
 
-  it("its presets go from a busy server to an honest measurement: busy (mean ≥ 5 S), headroom (≤ 3.5 S), batching (under half of busy), then a pause the closed loop hides and the open loop shows", () => {
+  it("its presets go from a busy server to an honest measurement: busy (mean ≥ 5 S), headroom (≤ 3.5 S), batching (under half of busy), then a stall the closed loop hides and the open loop shows", () => {
     const byId = Object.fromEntries(scenario.presets.map((p) => [p.id, metricsOf(scenario, p.params, 1)]));
-    expect(scenario.presets.map((p) => p.id)).toEqual(["busy", "headroom", "batching", "closed-pause", "open-pause"]);
+    expect(scenario.presets.map((p) => p.id)).toEqual(["busy", "headroom", "batching", "closed-stall", "open-stall"]);
     expect(metricsOf(scenario, {}, 1)).toEqual(byId.busy); // the defaults are the naive preset
     expect(byId.busy?.timeInServerMs).toBeGreaterThan(5 * S);
     expect(byId.headroom?.timeInServerMs).toBeLessThan(3.5 * S);
     expect(byId.batching?.timeInServerMs).toBeLessThan(0.5 * (byId.busy?.timeInServerMs ?? 0));
-    expect(byId["closed-pause"]?.latencyP99Ms).toBeLessThan((byId["open-pause"]?.latencyP99Ms ?? 0) / 4);
+    expect(byId["closed-stall"]?.latencyP99Ms).toBeLessThan((byId["open-stall"]?.latencyP99Ms ?? 0) / 4);
   });
 });
