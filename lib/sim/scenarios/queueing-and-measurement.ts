@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, column, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline,
+  Arrivals, Client, column, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -119,12 +119,12 @@ export const queueingAndMeasurement = defineScenario({
     const inServer = new TimeAverage(sim);
     const inServerSeries = sim.metrics.gauge("requests in the server", BUCKET_MS);
     const targetRate = (CAPACITY_PER_S * p.loadPercent) / 100;
-    const stall =
-      p.stallS > 0
-        ? timeline.window(STALL_AT_MS, STALL_AT_MS + p.stallS * 1000,
-            { label: "server stalls", run: () => server.stall() },
-            { label: "server resumes", run: () => server.resume() })
-        : null;
+    // One marker for the stall (two would overlap on a 60 s chart); the resume is unmarked.
+    const stall = p.stallS > 0 ? timeWindow(STALL_AT_MS, STALL_AT_MS + p.stallS * 1000) : null;
+    if (stall !== null) {
+      timeline.at(stall.startMs, `server stalls ${describe(p.stallS, "s", 1)}`, () => server.stall());
+      sim.schedule(stall.endMs, "server resumes", () => server.resume());
+    }
     let timeInServerSum = 0;
     let sentDuringStall = 0;
 
@@ -251,19 +251,19 @@ export const queueingAndMeasurement = defineScenario({
       return [
         {
           id: "little", title: "Little's law, live", rowHeader: "Quantity",
-          columns: ["measured", "from the other two", "M/M/1"],
+          columns: ["measured", "from L = λW", "M/M/1"],
           rows: [
-            { label: "L, in the server", cells: [
+            { label: "L, inside", cells: [
               { text: fmt(m.inServerMean, "", 2), tone: "neutral" as const },
               compare(m.littleLambdaW, m.inServerMean, 0.05, "", 2),
               model(rho / (1 - rho), m.inServerMean, "", 2),
             ] },
-            { label: "λ, arrivals", cells: [
+            { label: "λ, arriving", cells: [
               { text: fmt(m.arrivalRatePerSecond, "req/s", 1), tone: "neutral" as const },
               compare(w !== null && w > 0 ? (1000 * m.inServerMean) / w : null, m.arrivalRatePerSecond, 0.05, "req/s", 1),
               model(targetRate, m.arrivalRatePerSecond, "req/s", 1),
             ] },
-            { label: "W, time in server", cells: [
+            { label: "W, time inside", cells: [
               { text: fmt(w, "ms", 1), tone: "neutral" as const },
               compare(m.arrivalRatePerSecond > 0 ? (1000 * m.inServerMean) / m.arrivalRatePerSecond : null, w, 0.05, "ms", 1),
               model(SERVICE_MS / (1 - rho), w, "ms", 1),
