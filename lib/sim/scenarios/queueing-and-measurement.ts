@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, column, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline, timeWindow,
+  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, ring, round, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -146,7 +146,7 @@ export const queueingAndMeasurement = defineScenario({
       inServerSeries.set(sim.now, server.inSystem);
     };
     sim.addNode({
-      id: "server", label: "Server", role: "server", x: 0.72, y: 0.5,
+      id: "server", label: "Server", role: "server", x: p.generator === "open" ? 0.72 : 0.5, y: 0.5,
       gauges: () => [{ label: "waiting", value: server.queued }, { label: "serving", value: server.inService }],
       onMessage: (message) => {
         server.offer({ id: message.payload.id, replyTo: message.from, at: sim.now });
@@ -196,7 +196,7 @@ export const queueingAndMeasurement = defineScenario({
           },
         });
         sim.addNode({
-          id, label: `User ${u + 1}`, role: "client", ...column(u, USERS, 0.18, 0.06),
+          id, label: `User ${u + 1}`, role: "client", ...ring(u, USERS, 0.5, 0.5, 0.4),
           onTimer: (timer) => {
             if (isClientTimer(timer.payload)) client.onTimer(timer.payload);
           },
