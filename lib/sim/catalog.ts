@@ -14,6 +14,7 @@ const loaders = {
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "queueing-and-measurement": () => import("./scenarios/queueing-and-measurement").then((m) => m.queueingAndMeasurement),
+  "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

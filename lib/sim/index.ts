@@ -7,6 +7,7 @@ import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
+import { limitsAndShedding } from "./scenarios/limits-and-shedding";
 import { replicaLag } from "./scenarios/replica-lag";
 import { queueingAndMeasurement } from "./scenarios/queueing-and-measurement";
 import { retryStorm } from "./scenarios/retry-storm";
@@ -91,4 +92,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
   "queueing-and-measurement": queueingAndMeasurement,
+  "limits-and-shedding": limitsAndShedding,
 };
