@@ -110,7 +110,7 @@ export const limitsAndShedding = defineScenario({
       checkout: new RequestLedger(sim, { bucketMs: 500, name: "checkout" }),
       reports: new RequestLedger(sim, { bucketMs: 500, name: "reports" }),
     };
-    const sale = timeline.window(OVERLOAD.from, OVERLOAD.to, { label: "sale starts", run: () => {} }, { label: "sale ends", run: () => {} });
+    const sale = timeline.window(OVERLOAD.from, OVERLOAD.to, { label: "sale", run: () => {} }, { label: "sale ends", run: () => {} });
     const shopRate = (): number => (sale.contains(sim.now) ? p.overload * CAPACITY_PER_S - BATCH_RATE_PER_S : NORMAL_RATE_PER_S);
     const rates: Record<Tenant, () => number> = {
       batch: () => BATCH_RATE_PER_S,
@@ -178,7 +178,7 @@ export const limitsAndShedding = defineScenario({
       arrivals.next();
       if (id === "batch") {
         // The burst: 100 requests in the 50 ms before the window edge and 100 in the 50 ms after.
-        timeline.at(EDGE_MS - BURST_SPAN_MS, "batch job bursts", () => {});
+        timeline.at(EDGE_MS - BURST_SPAN_MS, "edge burst", () => {});
         for (let i = 0; i < 2 * BURST; i++) {
           sim.schedule(EDGE_MS - BURST_SPAN_MS + (i * BURST_SPAN_MS) / BURST, "burst request", () => client.issue(ledgers.batch.start()));
         }

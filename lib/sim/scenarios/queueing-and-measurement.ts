@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, ring, round, Timeline, timeWindow,
+  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -44,6 +44,12 @@ const STALL_AT_MS = 20_000;
 const LINK = { latency: Latency.constant(1), loss: 0 };
 const BUCKET_MS = 1000;
 const NO_TIMEOUT_MS = DURATION_MS;
+
+/** The closed loop's users in two staggered columns, so their labels never touch on a phone or a wide screen. */
+function usersAt(u: number): { x: number; y: number } {
+  const col = u % 2;
+  return { x: col === 0 ? 0.12 : 0.3, y: 0.1 + (Math.floor(u / 2) + col / 2) * 0.17 };
+}
 
 /** `id` is the open-loop request id, or the closed-loop client's call id. */
 type Payload = { readonly op: "request" | "response"; readonly id: number };
@@ -146,7 +152,7 @@ export const queueingAndMeasurement = defineScenario({
       inServerSeries.set(sim.now, server.inSystem);
     };
     sim.addNode({
-      id: "server", label: "Server", role: "server", x: p.generator === "open" ? 0.72 : 0.5, y: 0.5,
+      id: "server", label: "Server", role: "server", x: 0.72, y: 0.5,
       gauges: () => [{ label: "waiting", value: server.queued }, { label: "serving", value: server.inService }],
       onMessage: (message) => {
         server.offer({ id: message.payload.id, replyTo: message.from, at: sim.now });
@@ -196,7 +202,7 @@ export const queueingAndMeasurement = defineScenario({
           },
         });
         sim.addNode({
-          id, label: `User ${u + 1}`, role: "client", ...ring(u, USERS, 0.5, 0.5, 0.4),
+          id, label: `User ${u + 1}`, role: "client", ...usersAt(u),
           onTimer: (timer) => {
             if (isClientTimer(timer.payload)) client.onTimer(timer.payload);
           },
