@@ -256,7 +256,8 @@ export const queueingAndMeasurement = defineScenario({
         modelApplies ? compare(value, measured, 0.2, unit, places) : { text: rho >= 1 && p.batchSize === 1 && p.generator === "open" ? "unstable" : "n/a", tone: "neutral" };
       return [
         {
-          id: "little", title: "Little's law, live", rowHeader: "Quantity",
+          // title before id: bench-pages finds a scenario chunk by `id:"…",title:"`, which a table must not look like.
+          title: "Little's law, live", id: "little", rowHeader: "Quantity",
           columns: ["measured", "from L = λW", "M/M/1"],
           rows: [
             { label: "L, inside", cells: [
