@@ -22,6 +22,8 @@ const loaders = {
   "schema-rollout": () => import("./scenarios/schema-rollout").then((m) => m.schemaRollout),
   "fault-injection": () => import("./scenarios/fault-injection").then((m) => m.faultInjection),
   "trace-sampling": () => import("./scenarios/trace-sampling").then((m) => m.traceSampling),
+  "queueing-and-measurement": () => import("./scenarios/queueing-and-measurement").then((m) => m.queueingAndMeasurement),
+  "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -14,7 +14,9 @@ import { partitionChoice } from "./scenarios/partition-choice";
 import { canaryRollback } from "./scenarios/canary-rollback";
 import { consumerGroup } from "./scenarios/consumer-group";
 import { orderRaces } from "./scenarios/order-races";
+import { limitsAndShedding } from "./scenarios/limits-and-shedding";
 import { replicaLag } from "./scenarios/replica-lag";
+import { queueingAndMeasurement } from "./scenarios/queueing-and-measurement";
 import { retryStorm } from "./scenarios/retry-storm";
 import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
@@ -111,4 +113,6 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "schema-rollout": schemaRollout,
   "fault-injection": faultInjection,
   "trace-sampling": traceSampling,
+  "queueing-and-measurement": queueingAndMeasurement,
+  "limits-and-shedding": limitsAndShedding,
 };

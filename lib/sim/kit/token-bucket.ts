@@ -8,6 +8,11 @@
 export class TokenBucket {
   private tokens: number;
   private lastMs: number;
+ * A token bucket: holds up to `burst` tokens, refills at `ratePerSecond`, and admits a
+ * request if a token is there to take. It refills lazily from the time it is asked, so it is
+ * a pure function of the arrival times it sees: over any span of T seconds it admits at most
+ * burst + ratePerSecond × T. It starts full. Times are in ms and must not go backwards.
+  private last: number;
 
   constructor(
     readonly ratePerSecond: number,
@@ -52,5 +57,20 @@ export class TokenBuckets {
       this.buckets.set(key, bucket);
     }
     return bucket.take(nowMs);
+    if (!(ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be > 0, got ${ratePerSecond}`);
+    if (!(burst >= 1)) throw new RangeError(`burst must be >= 1, got ${burst}`);
+    this.last = startMs;
+  /** Takes `cost` tokens at time `nowMs` if there are enough; false (and nothing taken) if not. */
+  admit(nowMs: number, cost = 1): boolean {
+    this.refill(nowMs);
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+  /** Ms from `nowMs` until `cost` tokens will be there (0 if they are now): a Retry-After. */
+  waitMs(nowMs: number, cost = 1): number {
+    return this.tokens >= cost ? 0 : ((cost - this.tokens) * 1000) / this.ratePerSecond;
+  private refill(nowMs: number): void {
+    if (nowMs > this.last) {
+      this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.last) * this.ratePerSecond) / 1000);
+      this.last = nowMs;
   }
 }
