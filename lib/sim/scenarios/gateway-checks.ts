@@ -234,7 +234,7 @@ export const gatewayChecks = defineScenario({
           return;
         }
         const back = message.from;
-        if (p.rateLimit && !limits.take(m.client, sim.now)) {
+        if (p.rateLimit && !limits.admit(m.client, sim.now)) {
           refusedAtGateway++;
           sim.send("gateway", back, "error", { op: "refused", id: m.id, who: m.who, client: m.client, by: "rate-limit", why: "429" });
           return;
