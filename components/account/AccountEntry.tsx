@@ -42,7 +42,7 @@ export function AccountEntry() {
       </Link>
     );
   }
-  // Phones show the initials in a circle (the full name is still the link's text for screen readers).
+  // Phones (and the crowded lg row) show the initials in a circle (the full name is still the link's text for screen readers).
   const initials = name
     .split(/\s+/)
     .slice(0, 2)
@@ -50,10 +50,11 @@ export function AccountEntry() {
     .join("");
   return (
     <Link href="/account" title={`Your account (${name})`} className="flex items-center rounded-md px-1 py-1 text-sm font-medium text-ink hover:text-accent sm:px-2" data-testid="account-entry">
-      <span aria-hidden="true" className="grid size-7 place-items-center rounded-full border border-line bg-surface text-xs sm:hidden">
+      {/* From lg the sections share the row (the header is at most 72 rem wide), so the name gives way to the initials there too. */}
+      <span aria-hidden="true" className="grid size-7 place-items-center rounded-full border border-line bg-surface text-xs sm:hidden lg:grid">
         {initials}
       </span>
-      <span className="sr-only sm:not-sr-only sm:max-w-48 sm:truncate">{name}</span>
+      <span className="sr-only sm:not-sr-only sm:max-w-48 sm:truncate lg:sr-only">{name}</span>
     </Link>
   );
 }

@@ -65,17 +65,17 @@ export function SyncStatus() {
   if (status.kind === "signed-out") return null;
   const { label, short, detail } = describeSyncStatus(status, now);
   return (
-    <p className="flex min-w-0 items-center gap-1.5 text-xs leading-tight text-muted" data-sync={status.kind}>
+    <p className="flex min-w-0 items-center gap-1.5 text-xs leading-tight text-muted" data-sync={status.kind} title={detail ? `${label}: ${detail}` : label}>
       <span aria-hidden="true" className={`hidden size-2 shrink-0 rounded-full sm:block ${DOT[status.kind]}`} />
       {/* Only the state is live, so a screen reader hears "Synced" once, not every passing minute. */}
       <span role="status" aria-live="polite" className="text-ink">
-        {/* Below md the header has room for a few words; screen readers always get the whole label. */}
-        <span aria-hidden="true" className="md:hidden">
+        {/* Below md, and on the lg row the sections share, the header has room for a few words; screen readers always get the whole label. */}
+        <span aria-hidden="true" className="whitespace-nowrap md:hidden lg:inline">
           {short}
         </span>
-        <span className="sr-only md:not-sr-only md:whitespace-nowrap">{label}</span>
+        <span className="sr-only md:not-sr-only md:whitespace-nowrap lg:sr-only">{label}</span>
       </span>
-      {detail && <span className="sr-only md:not-sr-only md:truncate">{detail}</span>}
+      {detail && <span className="sr-only md:not-sr-only md:truncate lg:sr-only">{detail}</span>}
     </p>
   );
 }
