@@ -8,7 +8,7 @@ import {
 } from "../kit";
 
 /**
- * Lesson 16 (deployment): eight instances behind a load balancer serve 200 requests a second,
+ * Lesson 16 (deployment): eight instances (pods) behind a load balancer serve 200 requests a second,
  * spread round robin. Version 2 is released at 10 s; when it is bad it fails every request of
  * one kind (a share of the traffic, 10% by default), while both versions fail 0.1% of all
  * requests anyway. The strategy decides how v2 arrives:
@@ -114,7 +114,7 @@ export const canaryRollback = defineScenario({
         sim.schedule(sim.now + (i - from) * ROLLING_STEP_MS, `upgrade ${ids[i]}`, () => {
           if (rolledBack) return;
           setVersion(i, 2);
-          journal.note(`instance ${i + 1} runs v2 (${versions.filter((v) => v === 2).length} of ${INSTANCES})`);
+          journal.note(`pod ${i + 1} runs v2 (${versions.filter((v) => v === 2).length} of ${INSTANCES})`);
         });
       }
     };
@@ -139,10 +139,10 @@ export const canaryRollback = defineScenario({
       });
       sim.addNode({
         id,
-        label: `Instance ${i + 1}`,
+        label: `Pod ${i + 1}`,
         role: "instance",
         // Two rows of four, so the labels fit a phone.
-        ...row(i % 4, 4, i < 4 ? 0.55 : 0.85, 0.12),
+        ...row(i % 4, 4, i < 4 ? 0.5 : 0.88, 0.12),
         gauges: () => [{ label: "version", value: versions[i] ?? 1 }],
         onMessage: (message) => message.payload.op === "call" && pool.offer(message.payload.call),
         onTimer: (timer) => timer.payload.type === "served" && pool.finish(timer.payload),
@@ -184,7 +184,7 @@ export const canaryRollback = defineScenario({
       label: "Load balancer",
       role: "load-balancer",
       x: 0.5,
-      y: 0.15,
+      y: 0.12,
       onTimer: (timer) => {
         const t = timer.payload;
         if (t.type === "analysis") {
