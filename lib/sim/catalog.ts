@@ -15,6 +15,7 @@ const loaders = {
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "gateway-checks": () => import("./scenarios/gateway-checks").then((m) => m.gatewayChecks),
   "schema-rollout": () => import("./scenarios/schema-rollout").then((m) => m.schemaRollout),
+  "contract-tests": () => import("./scenarios/contract-tests").then((m) => m.contractTests),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -10,6 +10,7 @@ import { gatewayChecks } from "./scenarios/gateway-checks";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
 import { retryStorm } from "./scenarios/retry-storm";
+import { contractTests } from "./scenarios/contract-tests";
 import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 
@@ -93,4 +94,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "instance-failover": instanceFailover,
   "gateway-checks": gatewayChecks,
   "schema-rollout": schemaRollout,
+  "contract-tests": contractTests,
 };
