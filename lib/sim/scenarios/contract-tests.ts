@@ -49,6 +49,8 @@ type Change = { readonly kind: "add"; readonly field: string } | { readonly kind
 type Verdict = "compatible" | "caught in CI" | "broke production";
 const TONE: Record<Verdict, CellTone> = { compatible: "good", "caught in CI": "warn", "broke production": "bad" };
 
+const describeChange = (change: Change): string => (change.kind === "rename" ? `rename ${change.from} to ${change.to}` : `${change.kind} ${change.field}`);
+
 type ApiMessage = { readonly op: "get-order"; readonly req: number } | { readonly op: "order"; readonly req: number; readonly fields: readonly string[] };
 
 export type ContractTestsMetrics = {
@@ -91,7 +93,7 @@ export const contractTests = defineScenario({
     const fields = new Set(INITIAL_FIELDS);
     const consumers = CONSUMERS();
     const ledgers = new Map(consumers.map((c) => [c.id, new RequestLedger(sim, { bucketMs: HOUR_MS, name: c.id })]));
-    const rows: TableRow[] = [];
+    const outcomes: TableRow["cells"][] = [];
     const counts = { changes: 0, breaking: 0, caught: 0, broke: 0, safeRefused: 0, restoreMs: 0, renamesDone: 0 };
 
     // ---- the provider's plan: drawn first, so both presets see the same changes -------------
@@ -174,9 +176,9 @@ export const contractTests = defineScenario({
         const broken = breaks(change);
         counts.changes++;
         if (change.kind === "rename") counts.breaking++;
-        const what = change.kind === "rename" ? `rename ${change.from} to ${change.to}` : `${change.kind} ${change.field}`;
+        const what = describeChange(change);
         const verdict: Verdict = broken.length === 0 ? "compatible" : p.contracts ? "caught in CI" : "broke production";
-        rows.push({ label: `${n}: ${what}`, cells: consumers.map((c) => (broken.includes(c) ? { text: verdict, tone: TONE[verdict] } : { text: "compatible", tone: "good" })) });
+        outcomes[k] = consumers.map((c) => (broken.includes(c) ? { text: verdict, tone: TONE[verdict] } : { text: "compatible", tone: "good" }));
         if (change.kind !== "rename" && broken.length > 0) counts.safeRefused++;
         if (broken.length === 0) {
           apply(change);
@@ -205,6 +207,10 @@ export const contractTests = defineScenario({
         });
       });
     });
+
+    // One row per planned change, from the start, so the table keeps its shape while it fills.
+    const rows = (): TableRow[] =>
+      plan.map(({ change }, k) => ({ label: `${k + 1}: ${describeChange(change)}`, cells: outcomes[k] ?? consumers.map(() => ({ text: "not yet", tone: "neutral" as const })) }));
 
     const all = [...ledgers.values()];
     const measure = (): ContractTestsMetrics => ({
@@ -236,7 +242,7 @@ export const contractTests = defineScenario({
         const m = measure();
         return `${m.changes} changes so far, ${m.breakingChanges} of them breaking: ${m.caughtInCi} caught in CI, ${m.brokeProduction} reached production. ${m.failedInProduction} of ${m.requests} consumer requests failed; ${m.hoursToRestore} h spent restoring.`;
       },
-      tables: () => [{ title: "Each change against each consumer's contract", id: "changes", rowHeader: "Change", columns: consumers.map((c) => c.team), rows: rows.slice() }],
+      tables: () => [{ title: "Each change against each consumer's contract", id: "changes", rowHeader: "Change", columns: consumers.map((c) => c.team), rows: rows() }],
       events: () => journal.events(),
     };
   },
