@@ -50,6 +50,8 @@ type Verdict = "compatible" | "caught in CI" | "broke production";
 const TONE: Record<Verdict, CellTone> = { compatible: "good", "caught in CI": "warn", "broke production": "bad" };
 
 const describeChange = (change: Change): string => (change.kind === "rename" ? `rename ${change.from} to ${change.to}` : `${change.kind} ${change.field}`);
+/** The same change in a few characters, for the table on a phone. */
+const shortChange = (change: Change): string => (change.kind === "rename" ? `${change.from} → ${change.to}` : `${change.kind === "add" ? "+" : "−"} ${change.field}`);
 
 type ApiMessage = { readonly op: "get-order"; readonly req: number } | { readonly op: "order"; readonly req: number; readonly fields: readonly string[] };
 
@@ -172,7 +174,7 @@ export const contractTests = defineScenario({
     // ---- the provider's changes, on its own schedule ---------------------------------------
     plan.forEach(({ at, change, moveHours }, k) => {
       const n = k + 1;
-      timeline.at(at, `change ${n}`, () => {
+      timeline.at(at, `${n}`, () => {
         const broken = breaks(change);
         counts.changes++;
         if (change.kind === "rename") counts.breaking++;
@@ -198,7 +200,6 @@ export const contractTests = defineScenario({
         apply(change);
         journal.note(`change ${n} (${what}) deployed: ${teams} fail${plural ? "" : "s"} every request`, "bad");
         sim.schedule(sim.now + p.restoreHours * HOUR_MS, `roll back change ${n}`, () => {
-          timeline.mark(`rollback ${n}`);
           counts.restoreMs += p.restoreHours * HOUR_MS;
           fields.delete(change.to);
           fields.add(change.from);
@@ -210,7 +211,7 @@ export const contractTests = defineScenario({
 
     // One row per planned change, from the start, so the table keeps its shape while it fills.
     const rows = (): TableRow[] =>
-      plan.map(({ change }, k) => ({ label: `${k + 1}: ${describeChange(change)}`, cells: outcomes[k] ?? consumers.map(() => ({ text: "not yet", tone: "neutral" as const })) }));
+      plan.map(({ change }, k) => ({ label: `${k + 1}: ${shortChange(change)}`, cells: outcomes[k] ?? consumers.map(() => ({ text: "not yet", tone: "neutral" as const })) }));
 
     const all = [...ledgers.values()];
     const measure = (): ContractTestsMetrics => ({
@@ -229,7 +230,7 @@ export const contractTests = defineScenario({
       sim,
       markers: () => timeline.markers(),
       measure,
-      charts: () => consumers.map((c) => ({ id: `failed-${c.id}`, chart: "Failed requests per hour (1 s = 1 h)", label: c.team, unit: "req/h", points: (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now) })),
+      charts: () => consumers.map((c) => ({ id: `failed-${c.id}`, chart: "Failed requests per hour (1 s = 1 h; lines: changes)", label: c.team, unit: "req/h", points: (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now) })),
       headline: () => {
         const m = measure();
         return [
@@ -242,7 +243,7 @@ export const contractTests = defineScenario({
         const m = measure();
         return `${m.changes} changes so far, ${m.breakingChanges} of them breaking: ${m.caughtInCi} caught in CI, ${m.brokeProduction} reached production. ${m.failedInProduction} of ${m.requests} consumer requests failed; ${m.hoursToRestore} h spent restoring.`;
       },
-      tables: () => [{ title: "Each change against each consumer's contract", id: "changes", rowHeader: "Change", columns: consumers.map((c) => c.team), rows: rows() }],
+      tables: () => [{ title: "Each change against each contract", id: "changes", rowHeader: "Change", columns: consumers.map((c) => c.team), rows: rows() }],
       events: () => journal.events(),
     };
   },
