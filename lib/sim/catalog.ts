@@ -24,6 +24,7 @@ const loaders = {
   "trace-sampling": () => import("./scenarios/trace-sampling").then((m) => m.traceSampling),
   "queueing-and-measurement": () => import("./scenarios/queueing-and-measurement").then((m) => m.queueingAndMeasurement),
   "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
+  "contract-tests": () => import("./scenarios/contract-tests").then((m) => m.contractTests),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -18,6 +18,7 @@ import { limitsAndShedding } from "./scenarios/limits-and-shedding";
 import { replicaLag } from "./scenarios/replica-lag";
 import { queueingAndMeasurement } from "./scenarios/queueing-and-measurement";
 import { retryStorm } from "./scenarios/retry-storm";
+import { contractTests } from "./scenarios/contract-tests";
 import { schemaRollout } from "./scenarios/schema-rollout";
 import { syncVsQueue } from "./scenarios/sync-vs-queue";
 import { traceSampling } from "./scenarios/trace-sampling";
@@ -115,4 +116,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "trace-sampling": traceSampling,
   "queueing-and-measurement": queueingAndMeasurement,
   "limits-and-shedding": limitsAndShedding,
+  "contract-tests": contractTests,
 };
