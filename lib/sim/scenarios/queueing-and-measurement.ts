@@ -47,7 +47,7 @@ const NO_TIMEOUT_MS = DURATION_MS;
 
 /** The closed loop's users in two rows of five above and below the server: legible on a phone and on a wide, short view. */
 function usersAt(u: number): { x: number; y: number } {
-  return { x: 0.1 + (u % 5) * 0.2, y: u < 5 ? 0.16 : 0.8 };
+  return { x: 0.08 + (u % 5) * 0.21, y: u < 5 ? 0.16 : 0.8 };
 }
 
 /** `id` is the open-loop request id, or the closed-loop client's call id. */
