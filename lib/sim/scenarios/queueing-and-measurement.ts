@@ -45,10 +45,9 @@ const LINK = { latency: Latency.constant(1), loss: 0 };
 const BUCKET_MS = 1000;
 const NO_TIMEOUT_MS = DURATION_MS;
 
-/** The closed loop's users in two staggered columns, so their labels never touch on a phone or a wide screen. */
+/** The closed loop's users in two rows of five above and below the server: legible on a phone and on a wide, short view. */
 function usersAt(u: number): { x: number; y: number } {
-  const col = u % 2;
-  return { x: col === 0 ? 0.12 : 0.3, y: 0.1 + (Math.floor(u / 2) + col / 2) * 0.17 };
+  return { x: 0.08 + (u % 5) * 0.21, y: u < 5 ? 0.16 : 0.8 };
 }
 
 /** `id` is the open-loop request id, or the closed-loop client's call id. */
@@ -152,7 +151,7 @@ export const queueingAndMeasurement = defineScenario({
       inServerSeries.set(sim.now, server.inSystem);
     };
     sim.addNode({
-      id: "server", label: "Server", role: "server", x: 0.72, y: 0.5,
+      id: "server", label: "Server", role: "server", x: p.generator === "open" ? 0.72 : 0.5, y: 0.5,
       gauges: () => [{ label: "waiting", value: server.queued }, { label: "serving", value: server.inService }],
       onMessage: (message) => {
         server.offer({ id: message.payload.id, replyTo: message.from, at: sim.now });
