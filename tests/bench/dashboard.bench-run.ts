@@ -138,10 +138,11 @@ test(`dashboard for ${MEMBERS} members × ${STEPS} steps`, async () => {
   line(`${dbName}: cold (every member's facts read)`, cold);
   line(`${dbName}: warm (nobody synced since)`, warm);
   line(`${dbName}: busy (50 members synced before each view)`, busy);
-  console.log(`goal: p95 ≤ ${GOAL_P95_MS} ms, warm and busy (cold is the first view after a restart)`);
+  const verdict = (f: Figures) => (f.p95 <= GOAL_P95_MS ? "MET" : "MISSED");
+  console.log(`goal p95 ≤ ${GOAL_P95_MS} ms on ${dbName}: cold ${verdict(cold)}, warm ${verdict(warm)}, busy ${verdict(busy)}`);
   mkdirSync(".bench", { recursive: true });
   writeFileSync(`.bench/dashboard-${dbName}.json`, JSON.stringify({ members: MEMBERS, steps: STEPS, facts: factCount, goalP95Ms: GOAL_P95_MS, cold, warm, busy }, null, 2));
-  const missed = [["warm", warm] as const, ["busy", busy] as const].filter(([, f]) => f.p95 > GOAL_P95_MS).map(([name]) => name);
+  const missed = [["cold", cold] as const, ["warm", warm] as const, ["busy", busy] as const].filter(([, f]) => f.p95 > GOAL_P95_MS).map(([name]) => name);
   if (missed.length) {
     const message = `MISSED the goal on ${dbName} (${missed.join(", ")}): p95 above ${GOAL_P95_MS} ms.`;
     // Strict runs (a quiet machine, QUORUM_BENCH_STRICT=1) fail; a loaded shared machine only reports.
