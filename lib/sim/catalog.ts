@@ -15,6 +15,7 @@ const loaders = {
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
   "cache-stampede": () => import("./scenarios/cache-stampede").then((m) => m.cacheStampede),
   "partition-choice": () => import("./scenarios/partition-choice").then((m) => m.partitionChoice),
+  "clock-skew-lww": () => import("./scenarios/clock-skew-lww").then((m) => m.clockSkewLww),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -6,6 +6,7 @@
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
+import { clockSkewLww } from "./scenarios/clock-skew-lww";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { partitionChoice } from "./scenarios/partition-choice";
@@ -72,7 +73,8 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { cacheStampede, fanOutTail, instanceFailover, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, clockSkewLww, fanOutTail, instanceFailover, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export type { ClockSkewLwwMetrics } from "./scenarios/clock-skew-lww";
 export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
 export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
@@ -95,4 +97,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "instance-failover": instanceFailover,
   "cache-stampede": cacheStampede,
   "partition-choice": partitionChoice,
+  "clock-skew-lww": clockSkewLww,
 };
