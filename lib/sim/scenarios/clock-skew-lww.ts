@@ -106,6 +106,7 @@ export const clockSkewLww = defineScenario({
     let negativeWall = 0;
     let negativeMonotonic = 0;
     let largestDisagreement = 0;
+    let siblingNotes = 0;
     const stores = new Map<string, Map<string, Write[]>>();
 
     const rank = (a: Write, b: Write): number => {
@@ -119,9 +120,13 @@ export const clockSkewLww = defineScenario({
       lostSeries.set(sim.now, lostCausally.size);
       const causalCount = [...lostCausally.values()].filter(Boolean).length;
       const stamp = (w: Write): string => seconds(p.timestamps === "wall" ? w.wall : w.hlc.wall);
-      if (causal && causalCount <= 6) {
+      const client = (w: Write): string => `client ${w.client.slice(1)}`;
+      if (!causal && lostCausally.size - causalCount <= 3) {
+        journal.note(`${loser.key} = ${loser.value} from ${client(loser)} and ${winner.key} = ${winner.value} from ${client(winner)} were concurrent: last writer wins kept ${winner.value}, dropped ${loser.value}`, "info");
+      }
+      if (causal && causalCount <= 10) {
         journal.note(
-          `${loser.key} = ${loser.value} written by ${loser.client} at ${seconds(loser.at)} s (stamped ${stamp(loser)}) lost to ` +
+          `${loser.key} = ${loser.value} written by ${client(loser)} at ${seconds(loser.at)} s (stamped ${stamp(loser)}) lost to ` +
             `${winner.key} = ${winner.value} written ${Math.round(loser.at - winner.at)} ms earlier (stamped ${stamp(winner)})`,
           "bad",
         );
@@ -148,6 +153,9 @@ export const clockSkewLww = defineScenario({
           const kept = held.filter((h) => compareVectors(h.vector, write.vector) !== "before");
           kept.push(write);
           store.set(write.key, kept);
+          if (kept.length > 1 && kept.some((k) => !siblings.has(k.id)) && siblingNotes++ < 3) {
+            journal.note(`${write.key} = ${kept.map((k) => k.value).join(" and ")} were written concurrently: both kept as siblings`, "good");
+          }
           if (kept.length > 1) for (const k of kept) siblings.add(k.id);
           return;
         }
@@ -194,7 +202,7 @@ export const clockSkewLww = defineScenario({
           const monotonic = (sim.now - (lastBeat?.now ?? 0)) * (1 + sim.clockOf(id).drift);
           if (lastBeat !== null) {
             const wallGap = wall - lastBeat.wall;
-            if (wallGap < 0 && negativeWall === 0) journal.note(`Replica ${i + 1} measured ${Math.round(wallGap)} ms between heartbeats with its wall clock; its monotonic clock says ${monotonic.toFixed(1)} ms`, "bad");
+            if (wallGap < 0 && negativeWall === 0) journal.note(`Replica ${i + 1} measured −${Math.abs(Math.round(wallGap))} ms between heartbeats with its wall clock; its monotonic clock says ${monotonic.toFixed(1)} ms`, "bad");
             if (wallGap < 0) negativeWall++;
             if (monotonic < 0) negativeMonotonic++;
           }
@@ -230,10 +238,10 @@ export const clockSkewLww = defineScenario({
     });
 
     if (p.ntpStepMs !== 0) {
-      timeline.at(NTP_STEP_AT_MS, `NTP steps replica 1 by ${p.ntpStepMs} ms`, () => {
+      timeline.at(NTP_STEP_AT_MS, `NTP step −${Math.abs(p.ntpStepMs)} ms`, () => {
         const c = sim.clockOf("r1");
         sim.setClock("r1", { offsetMs: c.offsetMs + p.ntpStepMs, drift: c.drift });
-        journal.note(`NTP steps replica 1's wall clock by ${p.ntpStepMs} ms`, "info");
+        journal.note(`NTP steps replica 1's wall clock by −${Math.abs(p.ntpStepMs)} ms`, "info");
       });
     }
 
