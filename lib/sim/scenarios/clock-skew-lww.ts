@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import { GaugeSeries, MeanSeries } from "../time-series";
-import { Arrivals, headline, Journal, param, poisson, ring, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, headline, Journal, param, poisson, row, Timeline, type ArrivalTimer } from "../kit";
 import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcStamp, type VersionVector } from "../kit/logical-clocks";
 
 /**
@@ -12,7 +12,8 @@ import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcS
  * hybrid logical clock (still last writer wins, but a write always outranks what it has seen),
  * or version vectors (concurrent writes kept side by side as siblings). At 10 s NTP steps
  * replica 1's clock; every replica measures the gap between its 100 ms heartbeats with its
- * wall clock and with its monotonic clock.
+ * wall clock and with its monotonic clock. The clock chart plots how far each clock is behind
+ * the fastest, since charts show values of 0 and above.
  *
  * A write's history is the set of writes whose effect it includes: itself and the history of
  * every value its replica held for the key when it was written. A write is lost when the final
@@ -188,7 +189,7 @@ export const clockSkewLww = defineScenario({
       };
 
       sim.addNode({
-        id, label: `Replica ${i + 1}`, role: "replica", ...ring(i, 3, 0.5, 0.5, 0.22), clock,
+        id, label: `Replica ${i + 1}`, role: "replica", ...row(i, 3, 0.7, 0.15), clock,
         gauges: () => [{ label: "clock error", value: Math.round(sim.localTime(id) - sim.now) }],
         onMessage: (message) => {
           const m = message.payload;
@@ -207,7 +208,8 @@ export const clockSkewLww = defineScenario({
             if (monotonic < 0) negativeMonotonic++;
           }
           lastBeat = { wall, now: sim.now };
-          errors.observe(sim.now, wall - sim.now);
+          // How far behind the fastest clock: what last writer wins by wall clock punishes (charts show values ≥ 0).
+          errors.observe(sim.now, Math.max(...REPLICAS.map((r) => sim.localTime(r))) - wall);
           if (id === "r1") {
             const readings = REPLICAS.map((r) => sim.localTime(r));
             largestDisagreement = Math.max(largestDisagreement, Math.max(...readings) - Math.min(...readings));
@@ -225,7 +227,7 @@ export const clockSkewLww = defineScenario({
       const rng = sim.rng.fork();
       const arrivals = new Arrivals(sim, id, poisson(p.writeRate));
       sim.addNode({
-        id, label: `Client ${i + 1}`, role: "client", ...ring(i, 3, 0.5, 0.5, 0.44),
+        id, label: `Client ${i + 1}`, role: "client", ...row(i, 3, 0.2, 0.15),
         onTimer: () => {
           if (sim.now >= WRITES_END_MS) return;
           sim.send(id, replica, "request", { op: "write", key: KEYS[rng.int(0, KEYS.length - 1)] ?? "x" });
@@ -274,7 +276,7 @@ export const clockSkewLww = defineScenario({
       markers: () => timeline.markers(),
       measure,
       charts: () => [
-        ...REPLICAS.map((r, i) => ({ id: `error-${r}`, chart: "Clock error (reading − true time)", label: `replica ${i + 1}`, unit: "ms", points: errorSeries.get(r)?.points(sim.now) ?? [] })),
+        ...REPLICAS.map((r, i) => ({ id: `error-${r}`, chart: "How far each clock is behind the fastest", label: `replica ${i + 1}`, unit: "ms", points: errorSeries.get(r)?.points(sim.now) ?? [] })),
         { id: "lost", chart: "Writes lost (cumulative)", label: "lost", unit: "writes", points: lostSeries.points(sim.now) },
       ],
       headline: () => {
