@@ -301,8 +301,8 @@ export const clockSkewLww = defineScenario({
         // rowHeader before title: bench:pages finds scenario chunks by `id:"…",title:"`.
         id: "replicas",
         rowHeader: "Replica",
-        title: "Each replica's clock, and the writes it took that were lost",
-        columns: ["offset at start", "drift", "writes lost"],
+        title: "Each replica: clock offset at the start, drift, and writes it took that were lost",
+        columns: ["offset", "drift", "lost"],
         rows: REPLICAS.map((r, i) => {
           const clock = initialClocks.get(r) ?? { offsetMs: 0, drift: 0 };
           const lost = lostByReplica(r);
