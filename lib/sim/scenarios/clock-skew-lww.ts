@@ -301,16 +301,16 @@ export const clockSkewLww = defineScenario({
         // rowHeader before title: bench:pages finds scenario chunks by `id:"…",title:"`.
         id: "replicas",
         rowHeader: "Replica",
-        title: "Each replica: clock offset at the start, drift, and writes it took that were lost",
-        columns: ["offset", "drift", "lost"],
+        title: "Each replica's clock at the start, and its writes lost",
+        columns: ["offset, ms", "drift, ppm", "writes lost"],
         rows: REPLICAS.map((r, i) => {
           const clock = initialClocks.get(r) ?? { offsetMs: 0, drift: 0 };
           const lost = lostByReplica(r);
           return {
             label: `Replica ${i + 1}`,
             cells: [
-              { text: `${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)} ms`, tone: "neutral" as const },
-              { text: `${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))} ppm`, tone: "neutral" as const },
+              { text: `${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)}`, tone: "neutral" as const },
+              { text: `${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))}`, tone: "neutral" as const },
               { text: String(lost), tone: lost > 0 ? ("bad" as const) : ("good" as const) },
             ],
           };
