@@ -25,6 +25,7 @@ const loaders = {
   "queueing-and-measurement": () => import("./scenarios/queueing-and-measurement").then((m) => m.queueingAndMeasurement),
   "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
   "contract-tests": () => import("./scenarios/contract-tests").then((m) => m.contractTests),
+  "clock-skew-lww": () => import("./scenarios/clock-skew-lww").then((m) => m.clockSkewLww),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

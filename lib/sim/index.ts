@@ -6,6 +6,7 @@
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
+import { clockSkewLww } from "./scenarios/clock-skew-lww";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { gatewayChecks } from "./scenarios/gateway-checks";
 import { faultInjection } from "./scenarios/fault-injection";
@@ -82,7 +83,8 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { cacheStampede, canaryRollback, consumerGroup, fanOutTail, instanceFailover, orderRaces, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, canaryRollback, clockSkewLww, consumerGroup, fanOutTail, instanceFailover, orderRaces, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export type { ClockSkewLwwMetrics } from "./scenarios/clock-skew-lww";
 export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
 export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
 export type { ConsumerGroupMetrics } from "./scenarios/consumer-group";
@@ -117,4 +119,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "queueing-and-measurement": queueingAndMeasurement,
   "limits-and-shedding": limitsAndShedding,
   "contract-tests": contractTests,
+  "clock-skew-lww": clockSkewLww,
 };
