@@ -82,10 +82,10 @@ function main(): void {
   console.log(`  ${fmt(eventsPerSecond)} events/s   goal >= ${fmt(EVENTS_GOAL_PER_SECOND)}   ${engineOk ? "ok" : "MISSED"}`);
   console.log(`  runs: ${engineRuns.map(fmt).join(", ")}\n`);
   console.log(`Scenario full runs at default parameters, ${SCENARIO_RUNS} runs each (goal < ${SCENARIO_GOAL_MS} ms)`);
-  console.log(`  ${"scenario".padEnd(20)}${"median ms".padStart(11)}${"events".padStart(10)}${"events/s".padStart(13)}   result`);
+  console.log(`  ${"scenario".padEnd(26)}${"median ms".padStart(11)}${"events".padStart(10)}${"events/s".padStart(13)}   result`);
   for (const f of figures) {
     console.log(
-      `  ${f.id.padEnd(20)}${f.medianMs.toFixed(1).padStart(11)}${fmt(f.events).padStart(10)}${fmt((f.events / f.medianMs) * 1000).padStart(13)}   ${f.ok ? "ok" : "MISSED"}`,
+      `  ${f.id.padEnd(26)}${f.medianMs.toFixed(1).padStart(11)}${fmt(f.events).padStart(10)}${fmt((f.events / f.medianMs) * 1000).padStart(13)}   ${f.ok ? "ok" : "MISSED"}`,
     );
   }
 
