@@ -13,6 +13,7 @@ const loaders = {
   "replica-lag": () => import("./scenarios/replica-lag").then((m) => m.replicaLag),
   "retry-storm": () => import("./scenarios/retry-storm").then((m) => m.retryStorm),
   "instance-failover": () => import("./scenarios/instance-failover").then((m) => m.instanceFailover),
+  "documented-api": () => import("./scenarios/documented-api").then((m) => m.documentedApi),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

@@ -5,6 +5,7 @@
  */
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
+import { documentedApi } from "./scenarios/documented-api";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { instanceFailover } from "./scenarios/instance-failover";
 import { replicaLag } from "./scenarios/replica-lag";
@@ -70,7 +71,8 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export { documentedApi, fanOutTail, instanceFailover, replicaLag, retryStorm, syncVsQueue };
+export type { DocumentedApiMetrics } from "./scenarios/documented-api";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
 export type { ReplicaLagMetrics } from "./scenarios/replica-lag";
@@ -89,4 +91,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "replica-lag": replicaLag,
   "retry-storm": retryStorm,
   "instance-failover": instanceFailover,
+  "documented-api": documentedApi,
 };
