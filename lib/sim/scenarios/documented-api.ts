@@ -171,13 +171,13 @@ export const documentedApi = defineScenario({
     }
 
     if (p.incidentS > 0) {
-      timeline.at(INCIDENT_START_MS, "payments fail half the orders (503)", () => {
+      timeline.at(INCIDENT_START_MS, "503s", () => {
         incident = true;
         sim.setStatus("orders", "degraded");
         journal.note("payments start failing: orders are written, then answered 503", "bad");
       });
-      timeline.at(INCIDENT_START_MS + DETECT_MS, "alert fires", () => journal.note(p.runbook ? "alert fires; its runbook says: fail over payments" : "alert fires; the operator starts diagnosing", "info"));
-      timeline.at(mitigateAt, "payments mitigated", () => {
+      timeline.at(INCIDENT_START_MS + DETECT_MS, "alert", () => journal.note(p.runbook ? "alert fires; its runbook says: fail over payments" : "alert fires; the operator starts diagnosing", "info"));
+      timeline.at(mitigateAt, "mitigated", () => {
         incident = false;
         sim.setStatus("orders", "up");
         journal.note(`payments mitigated ${describeSeconds(mitigateAt - INCIDENT_START_MS)} after the incident began`, "good");
