@@ -26,6 +26,7 @@ const loaders = {
   "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
   "contract-tests": () => import("./scenarios/contract-tests").then((m) => m.contractTests),
   "clock-skew-lww": () => import("./scenarios/clock-skew-lww").then((m) => m.clockSkewLww),
+  "documented-api": () => import("./scenarios/documented-api").then((m) => m.documentedApi),
 } satisfies Record<string, () => Promise<AnyScenario>>;
 
 export type ScenarioId = keyof typeof loaders;

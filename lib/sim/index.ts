@@ -7,6 +7,7 @@ import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
 import { cacheStampede } from "./scenarios/cache-stampede";
 import { clockSkewLww } from "./scenarios/clock-skew-lww";
+import { documentedApi } from "./scenarios/documented-api";
 import { fanOutTail } from "./scenarios/fan-out-tail";
 import { gatewayChecks } from "./scenarios/gateway-checks";
 import { faultInjection } from "./scenarios/fault-injection";
@@ -83,11 +84,12 @@ export {
 } from "./snapshot";
 export { GaugeSeries, MeanSeries, PercentileSeries, RateSeries, type Series, type SeriesPoint } from "./time-series";
 export type { DropReason, Message, MessageCounts, MessageKind, NodeGauge, NodeStatus, Timer } from "./types";
-export { cacheStampede, canaryRollback, clockSkewLww, consumerGroup, fanOutTail, instanceFailover, orderRaces, partitionChoice, replicaLag, retryStorm, syncVsQueue };
+export { cacheStampede, canaryRollback, clockSkewLww, consumerGroup, documentedApi, fanOutTail, instanceFailover, orderRaces, partitionChoice, replicaLag, retryStorm, syncVsQueue };
 export type { ClockSkewLwwMetrics } from "./scenarios/clock-skew-lww";
 export type { PartitionChoiceMetrics } from "./scenarios/partition-choice";
 export type { CacheStampedeMetrics } from "./scenarios/cache-stampede";
 export type { ConsumerGroupMetrics } from "./scenarios/consumer-group";
+export type { DocumentedApiMetrics } from "./scenarios/documented-api";
 export type { FanOutMetrics } from "./scenarios/fan-out-tail";
 export type { InstanceFailoverMetrics } from "./scenarios/instance-failover";
 export type { OrderRacesMetrics } from "./scenarios/order-races";
@@ -120,4 +122,5 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "limits-and-shedding": limitsAndShedding,
   "contract-tests": contractTests,
   "clock-skew-lww": clockSkewLww,
+  "documented-api": documentedApi,
 };
