@@ -14,19 +14,19 @@ export function useSeedSweep(scenario: AnyScenario, params: ParamValues) {
   const count = scenario.check?.seeds ?? 0;
   const [wanted, setWanted] = useState(false);
   const [verdicts, setVerdicts] = useState<readonly SeedVerdict[]>([]);
-  const [running, setRunning] = useState(false);
+  // Derived, not a state of its own: between asking and the first seed's result there is a
+  // render, and a separate flag would say "All seeds pass" there, with no seed checked yet.
+  const running = wanted && count > 0 && verdicts.length < count;
 
   useEffect(() => {
     if (!wanted || count === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const results: SeedVerdict[] = [];
     setVerdicts([]);
-    setRunning(true);
     const check = (seed: number) => {
       results.push(checkSeed(scenario, params, seed));
       setVerdicts([...results]);
       if (seed < count) timer = setTimeout(check, 0, seed + 1);
-      else setRunning(false);
     };
     timer = setTimeout(check, 0, 1);
     return () => clearTimeout(timer);
