@@ -1,46 +1,15 @@
 import { createProgressStorage, PROGRESS_KEY, type SetAside } from "@/lib/progress/storage";
 import { createProgressStore } from "@/lib/progress/store";
 import { emptyFacts } from "@/lib/progress/types";
+import { MapStorage } from "@/tests/fixtures/storage";
 
-/** A Storage that refuses any write taking it past `quota` characters (keys and values), like a full localStorage. */
-class SmallStorage implements Storage {
-  private map = new Map<string, string>();
-  constructor(private quota: number) {}
-  private used(except?: string) {
-    let n = 0;
-    for (const [k, v] of this.map) if (k !== except) n += k.length + v.length;
-    return n;
-  }
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.used(key) + key.length + value.length > this.quota) throw new DOMException("full", "QuotaExceededError");
-    this.map.set(key, value);
-  }
-  keys() {
-    return [...this.map.keys()];
-  }
-}
 
 const garbage = `{not json ${"x".repeat(2000)}`;
 const stored = (facts = emptyFacts()) => ({ state: { deviceId: "d", clock: { wall: 1, counter: 0, device: "d" }, facts }, version: 1 });
 
 /** Storage holding unreadable progress, with no room left for a copy of it. */
 function fullOfGarbage(extraRoom = 0) {
-  const storage = new SmallStorage(PROGRESS_KEY.length + garbage.length + extraRoom);
+  const storage = new MapStorage(PROGRESS_KEY.length + garbage.length + extraRoom);
   storage.setItem(PROGRESS_KEY, garbage);
   return storage;
 }
@@ -70,7 +39,7 @@ describe("progress storage when storage is full", () => {
   });
 
   it("has nothing to offer or discard when the bad data could be copied aside", () => {
-    const storage = new SmallStorage(100_000);
+    const storage = new MapStorage(100_000);
     storage.setItem(PROGRESS_KEY, garbage);
     const reports: SetAside[] = [];
     const persist = createProgressStorage(() => storage, (r) => reports.push(r), () => 7);
@@ -82,7 +51,7 @@ describe("progress storage when storage is full", () => {
   });
 
   it("reports a write that storage refuses", () => {
-    const storage = new SmallStorage(10);
+    const storage = new MapStorage(10);
     const persist = createProgressStorage(() => storage, () => {});
     persist.setItem(PROGRESS_KEY, stored());
     expect(persist.lastWriteFailed()).toBe(true);

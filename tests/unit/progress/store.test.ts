@@ -3,36 +3,12 @@ import { createProgressStore } from "@/lib/progress/store";
 import { buildExport } from "@/lib/progress/transfer";
 import { readFileSync } from "node:fs";
 import { emptyFacts } from "@/lib/progress/types";
+import { MapStorage } from "@/tests/fixtures/storage";
 
 const v1Fixture = (name: string) => readFileSync(`tests/fixtures/progress-v1/${name}`, "utf8");
 
-/** A Storage with nothing but a Map behind it. */
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  keys() {
-    return [...this.map.keys()];
-  }
-}
 
-function setup(storage = new MemoryStorage(), device = "device-a") {
+function setup(storage = new MapStorage(), device = "device-a") {
   let now = 1_000;
   let n = 0;
   const store = createProgressStore({
@@ -66,7 +42,7 @@ describe("progress store", () => {
     ["from a newer version", JSON.stringify({ state: {}, version: 9 }), "newer version of Quorum"],
     ["with invalid facts", JSON.stringify({ state: { deviceId: "d", clock: { wall: 0, counter: 0, device: "d" }, facts: { checklist: 5 } }, version: 1 }), "it is not valid progress"],
   ])("sets aside stored progress that is %s, tells the learner, and carries on", async (_name, raw, reason) => {
-    const storage = new MemoryStorage();
+    const storage = new MapStorage();
     storage.setItem(PROGRESS_KEY, raw);
     const { store } = setup(storage);
     await store.persist.rehydrate();
@@ -82,8 +58,8 @@ describe("progress store", () => {
   });
 
   it("merges another copy without losing either side's facts", async () => {
-    const a = setup(new MemoryStorage(), "device-a");
-    const b = setup(new MemoryStorage(), "device-b");
+    const a = setup(new MapStorage(), "device-a");
+    const b = setup(new MapStorage(), "device-b");
     a.store.getState().setItem("fault-tolerance", "a", true);
     b.advance(10);
     b.store.getState().setItem("fault-tolerance", "b", true);
@@ -107,7 +83,7 @@ describe("progress store", () => {
       expect(result.message).toMatch(/Nothing was changed\.$/);
       expect(store.getState().facts).toBe(before);
     }
-    const other = setup(new MemoryStorage(), "device-b");
+    const other = setup(new MapStorage(), "device-b");
     other.store.getState().setItem("messaging", "x", true);
     const file = JSON.stringify(buildExport(other.store.getState().facts, new Date(0)));
     expect(store.getState().importFile(file)).toEqual({ ok: true, message: expect.stringContaining("1 more checklist items ticked") });
@@ -117,7 +93,7 @@ describe("progress store", () => {
   });
 
   it("resets with a timestamped fact, so a tab that still has the old facts cannot bring them back", () => {
-    const a = setup(new MemoryStorage(), "device-a");
+    const a = setup(new MapStorage(), "device-a");
     a.store.getState().setItem("fault-tolerance", "a", true);
     const stale = a.store.getState().facts;
     a.advance(5);
@@ -131,7 +107,7 @@ describe("progress store", () => {
   });
 
   it("restores an export made before a reset when the learner imports it", () => {
-    const a = setup(new MemoryStorage(), "device-a");
+    const a = setup(new MapStorage(), "device-a");
     a.store.getState().setItem("fault-tolerance", "a", true);
     a.store.getState().recordAttempt({ lessonId: "fault-tolerance", responses: {}, correct: 8, total: 10 });
     const backup = JSON.stringify(buildExport(a.store.getState().facts, new Date(0)));
@@ -144,7 +120,7 @@ describe("progress store", () => {
   });
 
   it("reads progress a version 1 build stored, migrates it, and saves it as version 2", async () => {
-    const storage = new MemoryStorage();
+    const storage = new MapStorage();
     storage.setItem(PROGRESS_KEY, v1Fixture("stored.json").trim());
     const { store } = setup(storage);
     await store.persist.rehydrate();
@@ -169,7 +145,7 @@ describe("progress store", () => {
   });
 
   it("records self-assessment answers, reviews and lesson marks as stamped facts, and carries them in an export", () => {
-    const a = setup(new MemoryStorage(), "device-a");
+    const a = setup(new MapStorage(), "device-a");
     const given = { lessonId: "messaging", questionId: "dlq-scenario", response: "park", confidence: "sure" as const, correct: false };
     const answer = a.store.getState().recordAnswer({ ...given, sittingId: "sitting-0001" });
     a.advance(10);
@@ -184,7 +160,7 @@ describe("progress store", () => {
     expect(facts.reviewLessons.messaging?.value).toBe(true);
     expect(a.store.getState().clock).toEqual(facts.reviewLessons.messaging?.at);
 
-    const b = setup(new MemoryStorage(), "device-b");
+    const b = setup(new MapStorage(), "device-b");
     const file = JSON.stringify(buildExport(facts, new Date(0)));
     expect(JSON.parse(file).version).toBe(2);
     expect(b.store.getState().importFile(file).message).toBe(

@@ -2,7 +2,7 @@ import { createProgressStore } from "@/lib/progress/store";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
 import { memoryFor, readSyncRecord, SYNC_KEY, takeUnsent, UNSENT_PREFIX, writeSyncRecord } from "@/lib/sync/memory";
 import { claimProgress, type OwnedStore, releaseProgress } from "@/lib/sync/ownership";
-import { MapStorage } from "@/tests/fixtures/sync/storage";
+import { MapStorage } from "@/tests/fixtures/storage";
 
 function browser() {
   const storage = new MapStorage();

@@ -1,32 +1,9 @@
 import { FOLLOWING_KEY, followedIds, readStoredFollowing } from "@/lib/tracks/following";
 import { createFollowingStore } from "@/lib/tracks/store";
+import { MapStorage } from "@/tests/fixtures/storage";
 
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  keys() {
-    return [...this.map.keys()];
-  }
-}
 
-function setup(storage = new MemoryStorage()) {
+function setup(storage = new MapStorage()) {
   let now = 1_000;
   const store = createFollowingStore({ storage: () => storage, now: () => now });
   return { store, storage, advance: (ms: number) => (now += ms) };
@@ -58,7 +35,7 @@ describe("the store of followed tracks", () => {
     [JSON.stringify({ version: 1, state: { following: { "Bad Id": { startedAt: 1 } } } }), "it is not a valid list of followed tracks (following.Bad Id: Invalid input)"],
     [JSON.stringify({ version: 1, state: { following: { x: { startedAt: -5 } } } }), "it is not a valid list of followed tracks (following.x.startedAt: Invalid input)"],
   ])("sets aside %s under a backup key, says why, and starts empty", async (raw, reason) => {
-    const storage = new MemoryStorage();
+    const storage = new MapStorage();
     storage.setItem(FOLLOWING_KEY, raw);
     const { store } = setup(storage);
     await store.persist.rehydrate();
