@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { watchConsole } from "./helpers";
+import { checkPage, watchConsole } from "./helpers";
 
 /**
  * The account and team journey on the production build, with its fresh embedded database:
@@ -13,22 +12,6 @@ test.describe.configure({ mode: "serial" });
 
 const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 const LIN = { name: "Lin Learner", email: "lin@example.com", password: "another good secret" };
-
-/** axe in light and dark, then no horizontal scroll at 360 px; leaves the page as it found it. */
-async function checkPage(page: Page, label: string) {
-  const size = page.viewportSize()!;
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((v) => `${label} ${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-  }
-  await page.setViewportSize({ width: 360, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize(size);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function fill(page: Page, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import type { Question } from "@/lib/content/schema";
 
@@ -33,4 +34,40 @@ export function watchConsole(page: Page) {
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return () => expect(errors, "console errors").toEqual([]);
+}
+
+/**
+ * axe (WCAG 2.2 AA tags) in light and dark, then no horizontal scroll at 360 px; leaves the page
+ * as it found it. With $SHOTS_DIR set, also writes full-page screenshots at 360 and 1280 px in
+ * both themes (and, with `print`, the print stylesheet) for a person to look at.
+ */
+export async function checkPage(page: Page, label: string, { print = false }: { print?: boolean } = {}) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => `${label} ${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  }
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${label} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  const dir = process.env.SHOTS_DIR;
+  if (dir) {
+    const name = label.replace(/\W+/g, "-");
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: `${dir}/${name}-${width}-${scheme}.png`, fullPage: true });
+      }
+    }
+    if (print) {
+      await page.emulateMedia({ colorScheme: "dark", media: "print" });
+      await page.screenshot({ path: `${dir}/${name}-print.png`, fullPage: true });
+      await page.emulateMedia({ media: "screen" });
+    }
+  }
+  await page.setViewportSize(size);
+  await page.emulateMedia({ colorScheme: "light" });
 }

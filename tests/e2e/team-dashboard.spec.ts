@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { PROGRESS_VERSION } from "@/lib/progress/migrations";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
 import { lessons } from "./content";
+import { checkPage } from "./helpers";
 
 /**
  * The lead's dashboard and certificates on the production build. Set-up goes through the API
@@ -31,34 +31,6 @@ let mo: BrowserContext;
 let teamId = "";
 let trackId = "";
 let certificateUrl = "";
-
-async function checkPage(page: Page, label: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((v) => `${label} ${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-  }
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-  const dir = process.env.SHOTS_DIR;
-  if (dir) {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      for (const scheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.screenshot({ path: `${dir}/${label.replace(/\W+/g, "-")}-${width}-${scheme}.png`, fullPage: true });
-      }
-    }
-    await page.emulateMedia({ colorScheme: "dark", media: "print" });
-    await page.screenshot({ path: `${dir}/${label.replace(/\W+/g, "-")}-print.png`, fullPage: true });
-    await page.emulateMedia({ media: "screen" });
-  }
-  await page.setViewportSize(size);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function api(context: BrowserContext, method: "GET" | "POST" | "PUT", path: string, data?: unknown) {
   const response = await context.request.fetch(path, { method, data, headers: { origin: new URL(test.info().project.use.baseURL!).origin } });
@@ -117,7 +89,7 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   await expect(matrix.getByTestId("row-Mo Member")).toContainText("2 of 2");
   await expect(matrix.getByTestId("row-Mo Member").getByText("Done late")).toHaveCount(2);
   await expect(matrix.getByTestId("row-Sam Slow")).toContainText("2 overdue");
-  await checkPage(page, "team dashboard");
+  await checkPage(page, "team dashboard", { print: true });
 
   await page.getByLabel("Show").selectOption("overdue");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -145,7 +117,7 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   await page.waitForURL(/\/dashboard\/members\//, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mo Member");
   await expect(page.getByTestId("attempts").getByRole("row")).toHaveCount(3);
-  await checkPage(page, "member page");
+  await checkPage(page, "member page", { print: true });
 });
 
 test("the member who completed the track gets a certificate; it verifies signed out, a guessed address does not", async ({ browser }) => {
@@ -161,13 +133,13 @@ test("the member who completed the track gets a certificate; it verifies signed 
   await stranger.goto(certificateUrl);
   await expect(stranger.getByTestId("verification")).toContainText("Genuine.");
   await expect(stranger.getByTestId("certificate")).toContainText("Payments onboarding");
-  await checkPage(stranger, "certificate");
+  await checkPage(stranger, "certificate", { print: true });
 
   const guessed = certificateUrl.slice(0, -4) + (certificateUrl.endsWith("AAAA") ? "BBBB" : "AAAA");
   const answer = await stranger.goto(guessed);
   expect(answer?.status()).toBe(404);
   await expect(stranger.getByTestId("verification")).toContainText("Not verified.");
-  await checkPage(stranger, "certificate not found");
+  await checkPage(stranger, "certificate not found", { print: true });
 
   // Back on the dashboard, the lead sees who holds one.
   const leadPage = await lead.newPage();

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { lessons } from "./content";
-import { answer } from "./helpers";
+import { answer, checkPage } from "./helpers";
 
 /**
  * Team tracks, end to end on the production build: a lead builds a track with the keyboard
@@ -21,31 +20,6 @@ const ACCOUNTS_ADMIN = { email: "ada@example.com", password: "correct horse batt
 const lesson = (id: string) => lessons().find((l) => l.frontmatter.id === id)!;
 const FIRST = lesson("system-architecture").frontmatter;
 const SECOND = lesson("communication-patterns").frontmatter;
-
-async function checkPage(page: Page, label: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((v) => `${label} ${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-  }
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-  const dir = process.env.SHOTS_DIR;
-  if (dir) {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      for (const scheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.screenshot({ path: `${dir}/${label.replace(/\W+/g, "-")}-${width}-${scheme}.png`, fullPage: true });
-      }
-    }
-  }
-  await page.setViewportSize(size);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /**
  * Script errors, console errors and failed requests, with their addresses. Requests to
