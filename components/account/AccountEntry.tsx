@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useEffect, useState } from "react";
 import { mayBeSignedIn, SESSION_CHANGED_EVENT, sessionRequest } from "@/lib/account/session-request";
 

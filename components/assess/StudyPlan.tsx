@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { StudyPlan as Plan } from "@/lib/quiz/plan";
 import { ClassBadge } from "./ClassBadge";
 import { readingTime } from "./format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 
 export function LessonPager({ previous, next }: { previous?: LessonSummary; next?: LessonSummary }) {

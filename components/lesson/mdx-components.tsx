@@ -3,7 +3,7 @@
  * lesson's data. lib/content/validate.ts lists the same names (LESSON_COMPONENTS) so the
  * content checks reject anything else; a unit test keeps the two in step.
  */
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { ComponentProps } from "react";
 import type { Lesson } from "@/lib/content/types";
 import { Checklist } from "@/components/checklist/Checklist";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useProgress } from "@/lib/progress/store";
 import { useDueReviewCount } from "./useDueReviewCount";
 

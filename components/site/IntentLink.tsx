@@ -11,7 +11,9 @@ type Props = Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & { href: st
  * touch) rather than as soon as it is on screen. Next prefetches every visible link while a
  * page loads; for links that every page shows (the header, the breadcrumb, the map) that
  * added about 8 KB per link to every page's load (measured with bench:lighthouse), for pages
- * the reader mostly never opens.
+ * the reader mostly never opens. The islands on the home page and lesson pages use it too:
+ * the home page's links to /review and /assess alone cost 560 KB of RSC payload (uncompressed)
+ * at every visit, and a lesson's pager and in-prose links each fetched another lesson.
  */
 export function IntentLink({ href, onPointerEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useFollowing } from "@/lib/tracks/store";
 import { dayOf } from "@/lib/tracks/calendar";
 import { percent } from "@/components/ui/format";

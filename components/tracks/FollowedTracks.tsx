@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useMemo } from "react";
 import { lessonLookup } from "@/lib/tracks/derive";
 import type { TrackLesson, TrackOutline } from "@/lib/tracks/types";
@@ -27,16 +27,20 @@ export function useFollowedViews(tracks: readonly TrackOutline[], lessons: reado
 
 /** On the home page's map: each followed track, where the learner is on it and what is overdue. */
 export function FollowedTracks({ views: { ready, followed } }: { views: FollowedViews }) {
-  if (!ready) return <FollowingNotice />;
-  if (followed.length === 0) {
+  // Until the followed tracks are read, show what most visitors see (no track followed): the
+  // server renders the same line, so nothing below it moves when the page hydrates.
+  if (!ready || followed.length === 0) {
     return (
-      <p className="mt-4 text-sm text-muted">
-        Want a path with due dates?{" "}
-        <Link href="/tracks" className="font-medium text-accent underline underline-offset-2">
-          Follow a track
-        </Link>
-        .
-      </p>
+      <>
+        <FollowingNotice />
+        <p className="mt-4 text-sm text-muted">
+          Want a path with due dates?{" "}
+          <Link href="/tracks" className="font-medium text-accent underline underline-offset-2">
+            Follow a track
+          </Link>
+          .
+        </p>
+      </>
     );
   }
   return (

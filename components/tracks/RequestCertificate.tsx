@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { primaryButton } from "@/components/ui/buttons";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 import { outlineOf, pacedOverDays, type Track, trackLessonOf } from "@/lib/tracks/types";
 import { readingTime } from "./format";

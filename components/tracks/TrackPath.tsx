@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { LessonSummary } from "@/lib/content/types";
 import { ASSESSMENT_STEP, outlineOf, type Track, trackLessonOf } from "@/lib/tracks/types";
 import { plannedDueWords } from "./format";

@@ -8,6 +8,9 @@ import { type AssessmentAnswer, emptyFacts } from "@/lib/progress/types";
 import { Assessment } from "@/components/assess/Assessment";
 import { responseForKey } from "@/components/assess/useAnswerShortcuts";
 
+// Links prefetch on intent through the app router.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: () => {} }) }));
+
 const opt = (id: string, text: string) => ({ id, text, explanation: `Why ${text}.` });
 const single = (id: string, prompt: string): Question => ({ id, type: "single", prompt, options: [opt("a", `${id} right`), opt("b", `${id} wrong`), opt("c", `${id} other`)], answer: "a" });
 const practice = (n: number, id: string): DiagnosticPractice => ({

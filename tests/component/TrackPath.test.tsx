@@ -9,6 +9,9 @@ import { useFollowing } from "@/lib/tracks/store";
 import type { Track } from "@/lib/tracks/types";
 import { TrackPath } from "@/components/tracks/TrackPath";
 
+// Links prefetch on intent through the app router.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: () => {} }) }));
+
 const DAY = 86_400_000;
 /** Monday 3 March 2025, 10:00 UTC. Dates below read the same in any time zone east of UTC−10. */
 const MONDAY = Date.UTC(2025, 2, 3, 10);

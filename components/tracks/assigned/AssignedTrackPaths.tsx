@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { ASSESSMENT_STEP } from "@/lib/tracks/types";
 import { RequestCertificate } from "../RequestCertificate";
 import { StepBar } from "../StepBar";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import type { TrackLesson } from "@/lib/tracks/types";
 import { StepBar } from "../StepBar";
 import { dueWords, TONE_CLASS } from "../format";

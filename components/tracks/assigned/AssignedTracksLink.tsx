@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/site/IntentLink";
 import { useEffect } from "react";
 import { hasSignedInHint } from "@/lib/sync/hint";
 import { useAssigned } from "@/lib/tracks/assigned";
