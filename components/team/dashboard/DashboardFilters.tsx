@@ -24,50 +24,46 @@ export function DashboardFilters({
 }) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Filter the matrix">
-      <div className="min-w-40 flex-1">
-        <label htmlFor="filter-state" className="text-sm font-medium">
-          Show
-        </label>
-        <select id="filter-state" name="state" defaultValue={query.state ?? ""} className={select}>
-          <option value="">Everyone</option>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="min-w-40 flex-1">
-        <label htmlFor="filter-track" className="text-sm font-medium">
-          Track
-        </label>
-        <select id="filter-track" name="track" defaultValue={query.trackId ?? ""} className={select}>
-          <option value="">All tracks</option>
-          {tracks.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="min-w-40 flex-1">
-        <label htmlFor="filter-member" className="text-sm font-medium">
-          Member
-        </label>
-        <select id="filter-member" name="member" defaultValue={query.memberId ?? ""} className={select}>
-          <option value="">All members</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="state" label="Show" value={query.state} everyone="Everyone" options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} />
+      <FilterSelect name="track" label="Track" value={query.trackId} everyone="All tracks" options={tracks.map((t) => ({ value: t.id, label: t.title }))} />
+      <FilterSelect name="member" label="Member" value={query.memberId} everyone="All members" options={members.map((m) => ({ value: m.userId, label: m.name }))} />
       {query.sort !== "member" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.direction !== "asc" ? <input type="hidden" name="dir" value={query.direction} /> : null}
       <button type="submit" className={`${primaryButton} py-1.5`}>
         Apply
       </button>
     </form>
+  );
+}
+
+/** One labelled filter: its first option keeps everyone (an empty value, left out of the URL's meaning). */
+function FilterSelect({
+  name,
+  label,
+  value,
+  everyone,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  everyone: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="min-w-40 flex-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={select}>
+        <option value="">{everyone}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
