@@ -306,7 +306,10 @@ export const apiEvolution = defineScenario({
     });
     if (p.change === "deprecate") {
       for (let t = CHANGE_AT_MS + USAGE_REPORT_EVERY_MS; t < SUNSET_AT_MS; t += USAGE_REPORT_EVERY_MS) {
-        sim.schedule(t, "usage report", () => journal.note(`usage tracking: ${trackedV1Callers()} clients still call v1`));
+        sim.schedule(t, "usage report", () => {
+          const left = trackedV1Callers();
+          journal.note(left === 0 ? "usage tracking: no client calls v1 any more" : `usage tracking: ${left} clients still call v1`);
+        });
       }
       timeline.at(SUNSET_AT_MS, "Sunset", () => {
         const left = clients.filter((c, i) => latestVersion[i] === 1);
@@ -315,7 +318,7 @@ export const apiEvolution = defineScenario({
           retireV1("on its Sunset date");
           return;
         }
-        journal.note(`Sunset date: usage tracking names ${left.length} clients still on v1; their owners are contacted`);
+        journal.note(left.length === 0 ? "Sunset date: usage tracking sees no client on v1" : `Sunset date: usage tracking names ${left.length} clients still on v1; their owners are contacted`);
         for (const client of left) moveToV2(client, sim.now + client.moveAfterContact * moveWindowMs);
       });
       if (p.waitForZero) {

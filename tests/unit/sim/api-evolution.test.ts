@@ -77,14 +77,23 @@ describe("api-evolution: changing an API that 200 clients use", () => {
     expect(new Set(runs.map((m) => m.ignoringHeaders)).size).toBe(1);
   });
 
-  it("fewer clients that never upgrade on their own, or faster movers, retire v1 sooner; with none it goes on the Sunset date", () => {
+  it("with no client that ignores the headers, v1 retires within days of its Sunset date and breaks nothing, for every seed in 1..50", () => {
+    const failures = seedsWhereClaimFails((seed) => {
+      const m = metricsOf(apiEvolution, { ...DEPRECATE, neverPercent: 0 }, seed);
+      // On the Sunset date itself for 49 seeds; seed 11 waits two days for a client that had
+      // moved to v2 to call again, since the tracking knows a client only by its latest call.
+      return { ok: m.ignoringHeaders === 0 && m.v1RetiredDay !== null && m.v1RetiredDay <= 45 && m.brokenRequests === 0, detail: `v1 retired on day ${m.v1RetiredDay}, broken ${m.brokenRequests}` };
+    });
+    expect(failures).toEqual([]);
+    expect(metricsOf(apiEvolution, { ...DEPRECATE, neverPercent: 0 }, 1).v1RetiredDay).toBe(40);
+  });
+
+  it("slower movers keep v1 alive longer", () => {
     const base = metricsOf(apiEvolution, DEPRECATE, 1);
-    const none = metricsOf(apiEvolution, { ...DEPRECATE, neverPercent: 0 }, 1);
     const slow = metricsOf(apiEvolution, { ...DEPRECATE, moveDays: 20 }, 1);
-    expect(none.v1RetiredDay).toBe(40);
-    expect(none.brokenRequests).toBe(0);
     expect(base.v1RetiredDay!).toBeGreaterThan(40);
     expect(slow.v1RetiredDay ?? 60).toBeGreaterThan(base.v1RetiredDay!);
+    expect(slow.brokenRequests).toBe(0);
   });
 
   it("says what happened in the events list, and marks the change, the Sunset date and the retirement", () => {
