@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import type { CellTone, TableRow } from "../snapshot";
+import type { CellTone, TableCell, TableRow } from "../snapshot";
 import { Arrivals, headline, Journal, param, RequestLedger, spread, Timeline, type ArrivalTimer } from "../kit";
 
 /**
@@ -45,10 +45,10 @@ const LINK = { latency: Latency.uniform(5, 20), loss: 0 };
 
 type Version = 1 | 2;
 type CohortId = "mobile" | "web" | "partner";
-const COHORTS: readonly { readonly id: CohortId; readonly label: string; readonly clients: number; readonly version: Version; readonly prefix: string }[] = [
-  { id: "mobile", label: "Mobile app (v1)", clients: 80, version: 1, prefix: "m" },
-  { id: "web", label: "Web app (v2)", clients: 100, version: 2, prefix: "w" },
-  { id: "partner", label: "Partner (v2)", clients: 20, version: 2, prefix: "p" },
+const COHORTS: readonly { readonly id: CohortId; readonly label: string; readonly column: string; readonly clients: number; readonly version: Version; readonly prefix: string }[] = [
+  { id: "mobile", label: "Mobile app (v1)", column: "mobile", clients: 80, version: 1, prefix: "m" },
+  { id: "web", label: "Web app (v2)", column: "web", clients: 100, version: 2, prefix: "w" },
+  { id: "partner", label: "Partner (v2)", column: "partner", clients: 20, version: 2, prefix: "p" },
 ];
 const CLIENTS = COHORTS.reduce((n, c) => n + c.clients, 0);
 
@@ -242,9 +242,10 @@ export const apiEvolution = defineScenario({
       const arrivals = new Arrivals(sim, cohort.id, () => stream.exponential(DAY_MS / (cohort.clients * REQUESTS_PER_CLIENT_PER_DAY)));
       sim.addNode({
         id: cohort.id, label: cohort.label, role: "client", x: 0.8, y: spread(c, COHORTS.length, 0.18),
+        // The view shows the first gauge in the node: how many of its clients are broken now.
         gauges: () => [
-          { label: "on v1", value: members.filter((m) => m.version === 1).length },
           { label: "broken", value: brokenNow },
+          { label: "on v1", value: members.filter((m) => m.version === 1).length },
         ],
         onTimer: () => {
           const index = first + stream.int(0, cohort.clients - 1);
@@ -357,17 +358,24 @@ export const apiEvolution = defineScenario({
         deprecationToRemovalDays: v1RetiredAt === null ? null : day(v1RetiredAt - CHANGE_AT_MS),
       };
     };
-    const count = (n: number, tone: CellTone): { text: string; tone: CellTone } => ({ text: String(n), tone: n === 0 ? "neutral" : tone });
-    const rows = (): TableRow[] =>
-      COHORTS.map((cohort) => {
-        const ledger = ledgers.get(cohort.id) as RequestLedger;
-        const b = broken.get(cohort.id) as Record<Breakage, number>;
-        const hit = brokenClientsIn(cohort.id);
-        return {
-          label: cohort.label,
-          cells: [count(ledger.ok, "good"), count(b.removal, "bad"), count(b.order, "bad"), { text: `${hit} of ${cohort.clients}`, tone: hit === 0 ? "good" : "bad" }],
-        };
-      });
+    // Outcomes as rows and cohorts as columns: three short columns fit a phone.
+    const cell = (n: number, tone: CellTone): TableCell => ({ text: String(n), tone: n === 0 ? "neutral" : tone });
+    const rows = (): TableRow[] => {
+      const ok = COHORTS.map((c) => (ledgers.get(c.id) as RequestLedger).ok);
+      const by = (why: Breakage) => COHORTS.map((c) => (broken.get(c.id) as Record<Breakage, number>)[why]);
+      return [
+        { label: "ok", cells: ok.map((n) => cell(n, "good")) },
+        { label: "broken by removal", cells: by("removal").map((n) => cell(n, "bad")) },
+        { label: "broken by order", cells: by("order").map((n) => cell(n, "bad")) },
+        {
+          label: "clients broken",
+          cells: COHORTS.map((c) => {
+            const hit = brokenClientsIn(c.id);
+            return { text: `${hit} of ${c.clients}`, tone: hit === 0 ? "good" : "bad" };
+          }),
+        },
+      ];
+    };
     const summary = (): string => {
       const m = measure();
       const today = `Day ${day(sim.now)}`;
@@ -383,7 +391,7 @@ export const apiEvolution = defineScenario({
       markers: () => timeline.markers(),
       measure,
       charts: () => [
-        { id: "v1-calls", chart: "Requests that read total (calls to v1), per day", label: "v1 calls", unit: "req/day", points: v1Calls.points(sim.now) },
+        { id: "v1-calls", chart: "Requests that read total, per day (1 s = 1 day)", label: "calls to v1", unit: "req/day", points: v1Calls.points(sim.now) },
         ...COHORTS.map((cohort) => ({
           id: `broken-${cohort.id}`, chart: "Broken requests per day", label: cohort.label, unit: "req/day",
           points: (ledgers.get(cohort.id) as RequestLedger).failureRate.points(sim.now),
@@ -399,7 +407,7 @@ export const apiEvolution = defineScenario({
         ];
       },
       summary,
-      tables: () => [{ id: "cohorts", title: "Requests by cohort and outcome", rowHeader: "Cohort", columns: ["ok", "broken by removal", "broken by order", "clients broken"], rows: rows() }],
+      tables: () => [{ id: "cohorts", title: "Requests by cohort and outcome", rowHeader: "Requests", columns: COHORTS.map((c) => c.column), rows: rows() }],
       events: () => journal.events(),
     };
   },
