@@ -162,10 +162,11 @@ export const apiEvolution = defineScenario({
     const firstBreak = new Set<string>();
 
     let moversAnnounced = false;
-    const moveToV2 = (client: ApiClient, at: number) => {
+    /** Moves a client to v2 at `at`, unless it already moves sooner; announces the first mover. */
+    const moveToV2 = (client: ApiClient, at: number, why: "headers" | "contact") => {
       if (client.moveAt !== null && client.moveAt <= at) return;
       client.moveAt = at;
-      if (!moversAnnounced) {
+      if (why === "headers" && !moversAnnounced) {
         moversAnnounced = true;
         journal.note(`${client.name} read the Deprecation header; it moves to v2 on day ${day(at)}`);
       }
@@ -257,7 +258,7 @@ export const apiEvolution = defineScenario({
           const m = message.payload;
           if (m.op !== "orders") return;
           const client = clients[m.client] as ApiClient;
-          if (m.answer.deprecated && !client.ignoresHeaders) moveToV2(client, sim.now + client.moveAfterHeaders * moveWindowMs);
+          if (m.answer.deprecated && !client.ignoresHeaders) moveToV2(client, sim.now + client.moveAfterHeaders * moveWindowMs, "headers");
           const why = breakage(client, m.version, m.answer);
           brokenNow += Number(why !== null) - Number(client.brokenNow);
           client.brokenNow = why !== null;
@@ -320,7 +321,7 @@ export const apiEvolution = defineScenario({
           return;
         }
         journal.note(left.length === 0 ? "Sunset date: usage tracking sees no client on v1" : `Sunset date: usage tracking names ${left.length} clients still on v1; their owners are contacted`);
-        for (const client of left) moveToV2(client, sim.now + client.moveAfterContact * moveWindowMs);
+        for (const client of left) moveToV2(client, sim.now + client.moveAfterContact * moveWindowMs, "contact");
       });
       if (p.waitForZero) {
         for (let t = SUNSET_AT_MS; t < DURATION_MS; t += DAY_MS) {
