@@ -11,7 +11,6 @@ export { Journal } from "./journal";
 export { column, ring, row, spread, type Point } from "./layout";
 export { describe, describeSeconds, percent, round, share } from "./numbers";
 export { param } from "./params";
-export { PartitionedLog, type PartitionMove } from "./partitioned-log";
 export type { SimPort, VirtualClock } from "./port";
 export { RequestLedger, type RequestEnd, type RequestLedgerOptions } from "./requests";
 export {

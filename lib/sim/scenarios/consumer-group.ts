@@ -3,7 +3,8 @@ import { Fifo } from "../fifo";
 import { Latency, sampleLatency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { GaugeSeries } from "../time-series";
-import { Arrivals, column, headline, Journal, param, PartitionedLog, peakIn, poisson, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, column, headline, Journal, param, peakIn, poisson, Timeline, type ArrivalTimer } from "../kit";
+import { PartitionedLog } from "../kit/partitioned-log";
 
 /**
  * Lesson 9 (messaging): a producer writes 200 records a second, keyed by order id, to a topic
