@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import { GaugeSeries, MeanSeries } from "../time-series";
-import { Arrivals, headline, Journal, param, poisson, row, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcStamp, type VersionVector } from "../kit/logical-clocks";
 
 /**
@@ -271,26 +271,20 @@ export const clockSkewLww = defineScenario({
       return writes.filter((w) => w.replica === replica && lost.has(w.id)).length;
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
         ...REPLICAS.map((r, i) => ({ id: `error-${r}`, chart: "How far each clock is behind the fastest", label: `replica ${i + 1}`, unit: "ms", points: errorSeries.get(r)?.points(sim.now) ?? [] })),
         { id: "lost", chart: "Writes lost (cumulative)", label: "lost", unit: "writes", points: lostSeries.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("lost", "Writes silently lost", m.writesLost),
-          headline.count("causal-lost", "Lost though written later", m.causallyLaterLost),
-          headline.count("siblings", "Kept as siblings", m.keptAsSiblings),
-          headline.count("negative", "Negative durations measured", m.negativeWallDurations),
-          headline.ms("disagreement", "Largest clock disagreement", m.largestDisagreementMs, 0),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("lost", "Writes silently lost", m.writesLost),
+        headline.count("causal-lost", "Lost though written later", m.causallyLaterLost),
+        headline.count("siblings", "Kept as siblings", m.keptAsSiblings),
+        headline.count("negative", "Negative durations measured", m.negativeWallDurations),
+        headline.ms("disagreement", "Largest clock disagreement", m.largestDisagreementMs, 0),
+      ],
+      summary: (m) => {
         return (
           `${m.writesLost} of ${m.writes} writes lost (${m.causallyLaterLost} of them written after the write they lost to), ` +
           `${m.keptAsSiblings} kept as siblings; ${m.negativeWallDurations} negative wall-clock durations, ${m.negativeMonotonicDurations} monotonic; ` +
@@ -316,7 +310,6 @@ export const clockSkewLww = defineScenario({
           };
         }),
       }],
-      events: () => journal.events(),
-    };
+    });
   },
 });

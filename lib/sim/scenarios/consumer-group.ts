@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency, sampleLatency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { GaugeSeries } from "../time-series";
-import { Arrivals, column, headline, Journal, param, peakIn, poisson, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { PartitionedLog } from "../kit/partitioned-log";
 
 /**
@@ -449,10 +449,8 @@ export const consumerGroup = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
         ...partitions.map((i) => ({
           id: `lag-${i + 1}`,
@@ -464,19 +462,15 @@ export const consumerGroup = defineScenario({
         { id: "processed", chart: "Records applied per second", label: "applied", unit: "records/s", points: processedRate.points(sim.now) },
         { id: "duplicates", chart: "Records applied per second", label: "applied again", unit: "records/s", points: duplicateRate.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("duplicates", "Duplicates applied", m.duplicatesApplied),
-          headline.count("lost", "Records lost", m.lost),
-          headline.count("max-lag", "Maximum lag", m.maxLag, "records"),
-          headline.count("dead-lettered", "Dead-lettered", m.deadLettered),
-          headline.count("absorbed", "Duplicates skipped", m.duplicatesAbsorbed),
-          headline.count("idle", "Idle consumers", m.idleConsumers),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("duplicates", "Duplicates applied", m.duplicatesApplied),
+        headline.count("lost", "Records lost", m.lost),
+        headline.count("max-lag", "Maximum lag", m.maxLag, "records"),
+        headline.count("dead-lettered", "Dead-lettered", m.deadLettered),
+        headline.count("absorbed", "Duplicates skipped", m.duplicatesAbsorbed),
+        headline.count("idle", "Idle consumers", m.idleConsumers),
+      ],
+      summary: (m) => {
         return (
           `${m.produced} records produced, ${m.applied} applied: ${m.duplicatesApplied} applied twice, ${m.lost} lost, ` +
           `${m.deadLettered} dead-lettered; the highest lag was ${m.maxLag} records and the poison record's partition ends ${m.poisonPartitionLag} behind.`
@@ -502,8 +496,7 @@ export const consumerGroup = defineScenario({
           }),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, WorkerPool, type ArrivalTimer,
+  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, scenarioInstance, WorkerPool, type ArrivalTimer,
   type Served,
 } from "../kit";
 
@@ -182,25 +182,19 @@ export const fanOutTail = defineScenario({
       hedgeLoadPercent: percent(hedgeCalls.value, firstCalls.value),
     });
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure,
       charts: () => [
         { id: "e2e-p50", chart: "End-to-end latency per second", label: "p50", unit: "ms", points: requests.latencyOverTime.points(sim.now, 50) },
         { id: "e2e-p99", chart: "End-to-end latency per second", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          ...headline.percentiles("e2e", "End-to-end", requests.latency),
-          headline.ms("backend-p99", "One backend's p99", m.backendP99Ms),
-          headline.percent("slow-requests", "Requests slower than 50 ms", m.slowRequestPercent),
-          headline.percent("hedge-load", "Extra backend calls from hedging", m.hedgeLoadPercent),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        ...headline.percentiles("e2e", "End-to-end", requests.latency),
+        headline.ms("backend-p99", "One backend's p99", m.backendP99Ms),
+        headline.percent("slow-requests", "Requests slower than 50 ms", m.slowRequestPercent),
+        headline.percent("hedge-load", "Extra backend calls from hedging", m.hedgeLoadPercent),
+      ],
+      summary: (m) => {
         if (m.completed === 0) return `No request has completed yet; each waits for ${n} backends.`;
         return (
           `${m.completed} requests to ${n} backends: ${describe(m.slowRequestPercent, "%")} were slower than 50 ms ` +
@@ -211,6 +205,6 @@ export const fanOutTail = defineScenario({
             : "Hedging is off.")
         );
       },
-    };
+    });
   },
 });

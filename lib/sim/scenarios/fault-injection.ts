@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describeSeconds, headline, Journal, param, PendingCalls, ring, Timeline, type CallTimeout } from "../kit";
+import { column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
 import { AppendHistory, type HistoryOp, type Violation } from "../kit/append-history";
 import { ReplicatedLog, type Replica, type ReplicationMessage, type ReplicationTimer } from "../kit/replicated-log";
 
@@ -319,27 +319,21 @@ export const faultInjection = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
         { id: "ok", chart: "Operations", label: "answered", unit: "ops/s", points: okRate.points(sim.now) },
         { id: "not-ok", chart: "Operations", label: "failed or unknown", unit: "ops/s", points: notOkRate.points(sim.now) },
         { id: "violations", chart: "Operations", label: "violating reads", unit: "ops/s", points: violationRate.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("checked", "Operations checked", m.checked),
-          headline.count("violations", "Violations", m.violations),
-          headline.seconds("first", "First violation at", m.firstViolationAt, 2),
-          headline.count("lost", "Acknowledged writes lost", m.lostWrites),
-          headline.ms("append-p50", "Append latency p50", m.appendP50Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("checked", "Operations checked", m.checked),
+        headline.count("violations", "Violations", m.violations),
+        headline.seconds("first", "First violation at", m.firstViolationAt, 2),
+        headline.count("lost", "Acknowledged writes lost", m.lostWrites),
+        headline.ms("append-p50", "Append latency p50", m.appendP50Ms),
+      ],
+      summary: (m) => {
         const leader = store.leader();
         const now = leader === null ? "No replica leads right now." : `${leader.id} leads.`;
         if (m.violations === 0) return `${now} The checker read ${m.checked} answered operations and found no violation.`;
@@ -357,8 +351,7 @@ export const faultInjection = defineScenario({
           rows: Array.from({ length: 6 }, (_, i) => historyRow(history.last(6)[5 - i] ?? null, i)),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

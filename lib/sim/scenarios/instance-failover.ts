@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
   Arrivals, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
-  RequestLedger, Timeline, type ArrivalTimer, type ClientTimer,
+  RequestLedger, scenarioInstance, Timeline, type ArrivalTimer, type ClientTimer,
 } from "../kit";
 
 /**
@@ -262,30 +262,25 @@ export const instanceFailover = defineScenario({
       requestP99Ms: requests.latency.percentile(99),
     });
 
-    return {
-      sim,
+    return scenarioInstance({
+      sim, measure,
       markers: () => {
         const lastFailure = requests.lastFailureStartedAt;
         const settled = lastFailure !== null && sim.now > lastFailure + REQUEST_TIMEOUT_MS;
         return settled ? [...timeline.markers(), { t: lastFailure, label: "last failed request" }] : timeline.markers();
       },
-      measure,
       charts: () => [
         { id: "ok", chart: "Requests", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
         { id: "failed", chart: "Requests", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("failed", "Failed requests", m.failedRequests),
-          headline.seconds("window", "Failing window", m.failingWindowMs),
-          headline.seconds("expected", "interval × threshold + TTL", m.expectedWindowMs),
-          headline.seconds("detection", "Registry noticed after", m.detectionMs),
-          headline.ms("p99", "Request latency p99", m.requestP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("failed", "Failed requests", m.failedRequests),
+        headline.seconds("window", "Failing window", m.failingWindowMs),
+        headline.seconds("expected", "interval × threshold + TTL", m.expectedWindowMs),
+        headline.seconds("detection", "Registry noticed after", m.detectionMs),
+        headline.ms("p99", "Request latency p99", m.requestP99Ms),
+      ],
+      summary: (m) => {
         if (sim.now < dieAt) return `All three instances are up; ${m.requests} requests so far.`;
         const detection =
           m.detectionMs === null ? "The registry has not removed it yet." : `The registry removed it after ${describeSeconds(m.detectionMs)}.`;
@@ -297,6 +292,6 @@ export const instanceFailover = defineScenario({
           (p.failover ? `; ${m.retriesOnOtherInstance} calls were retried on another instance.` : ".")
         );
       },
-    };
+    });
   },
 });

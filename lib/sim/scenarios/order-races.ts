@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, WorkerPool,
+  Arrivals, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, scenarioInstance, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 
@@ -333,10 +333,8 @@ export const orderRaces = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure, journal,
       charts: () => [
         { id: "ok", chart: "Orders per second", label: "acknowledged", unit: "orders/s", points: requests.okRate.points(sim.now) },
         { id: "failed", chart: "Orders per second", label: "failed", unit: "orders/s", points: requests.failureRate.points(sim.now) },
@@ -344,19 +342,15 @@ export const orderRaces = defineScenario({
         { id: "lost", chart: "Damage so far", label: "stock updates lost", unit: "orders", points: lostSeries.points(sim.now) },
         { id: "conflicts", chart: "Damage so far", label: "conflicts retried (harmless)", unit: "orders", points: conflictSeries.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("charged-twice", "Orders charged twice", m.ordersChargedTwice),
-          headline.count("lost-updates", "Stock updates lost", m.lostUpdates),
-          headline.count("conflicts", "Conflicts retried", m.conflictsRetried),
-          headline.count("stock-error", "Stock off by", m.stockError, "units"),
-          headline.count("replays", "Retries answered by key", m.replaysFromKey),
-          headline.count("failed", "Orders failed", m.failed),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("charged-twice", "Orders charged twice", m.ordersChargedTwice),
+        headline.count("lost-updates", "Stock updates lost", m.lostUpdates),
+        headline.count("conflicts", "Conflicts retried", m.conflictsRetried),
+        headline.count("stock-error", "Stock off by", m.stockError, "units"),
+        headline.count("replays", "Retries answered by key", m.replaysFromKey),
+        headline.count("failed", "Orders failed", m.failed),
+      ],
+      summary: (m) => {
         const off =
           m.stockError === 0
             ? "matches the orders charged"
@@ -385,8 +379,7 @@ export const orderRaces = defineScenario({
           }),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

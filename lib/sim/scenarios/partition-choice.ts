@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, Timeline,
+  Arrivals, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
   type ArrivalTimer, type CallTimeout,
 } from "../kit";
 
@@ -377,10 +377,8 @@ export const partitionChoice = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
         { id: "book-ok", chart: "Bookings", label: "accepted", unit: "per s", points: bookings.okRate.points(sim.now) },
         { id: "book-refused", chart: "Bookings", label: "refused", unit: "per s", points: bookings.failureRate.points(sim.now) },
@@ -389,19 +387,15 @@ export const partitionChoice = defineScenario({
         { id: "book-p50", chart: "Write latency, p50", label: "bookings", unit: "ms", points: bookings.latencyOverTime.points(sim.now, 50) },
         { id: "wish-p50", chart: "Write latency, p50", label: "wishlist adds", unit: "ms", points: wishes.latencyOverTime.points(sim.now, 50) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("bookings-refused", "Bookings refused", m.bookingsRefused),
-          headline.count("double-booked", "Seats double-booked", m.seatsDoubleBooked),
-          headline.count("wishes-refused", "Wishlist adds refused", m.wishesRefused),
-          headline.count("wishes-lost", "Wishlist adds lost", m.wishItemsLost),
-          headline.ms("booking-p50", "Booking p50", m.bookingP50Ms),
-          headline.ms("wish-p50", "Wishlist add p50", m.wishP50Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("bookings-refused", "Bookings refused", m.bookingsRefused),
+        headline.count("double-booked", "Seats double-booked", m.seatsDoubleBooked),
+        headline.count("wishes-refused", "Wishlist adds refused", m.wishesRefused),
+        headline.count("wishes-lost", "Wishlist adds lost", m.wishItemsLost),
+        headline.ms("booking-p50", "Booking p50", m.bookingP50Ms),
+        headline.ms("wish-p50", "Wishlist add p50", m.wishP50Ms),
+      ],
+      summary: (m) => {
         return (
           `Bookings: ${describe(m.bookingsRefused, "refused")}, ${describe(m.seatsDoubleBooked, "seats double-booked")}, p50 ${describe(m.bookingP50Ms, "ms")}. ` +
           `Wishlist adds: ${describe(m.wishesRefused, "refused")}, ${describe(m.wishItemsLost, "lost")}, p50 ${describe(m.wishP50Ms, "ms")}.`
@@ -431,7 +425,6 @@ export const partitionChoice = defineScenario({
           ],
         }];
       },
-      events: () => journal.events(),
-    };
+    });
   },
 });

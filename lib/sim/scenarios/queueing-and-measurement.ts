@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline, timeWindow,
+  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -279,30 +279,24 @@ export const queueingAndMeasurement = defineScenario({
       ];
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       tables: () => littleTable(measure()),
       charts: () => [
         { id: "mean", chart: "Latency the generator measured", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
         { id: "p99", chart: "Latency the generator measured", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
         { id: "in-server", chart: "Requests in the server", label: "most at once", unit: "requests", points: inServerSeries.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("utilisation", "Utilisation", m.utilisationPercent),
-          headline.rate("rate", "Arrivals λ", m.arrivalRatePerSecond),
-          headline.ms("w", "Time in server W", m.timeInServerMs),
-          headline.ms("predicted", "S/(1 − ρ)", m.predictedTimeInServerMs),
-          headline.count("l", "In server L", round(m.inServerMean, 2)),
-          headline.count("lambda-w", "λ × W", round(m.littleLambdaW, 2)),
-          headline.ms("p99", "p99 measured", m.latencyP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("utilisation", "Utilisation", m.utilisationPercent),
+        headline.rate("rate", "Arrivals λ", m.arrivalRatePerSecond),
+        headline.ms("w", "Time in server W", m.timeInServerMs),
+        headline.ms("predicted", "S/(1 − ρ)", m.predictedTimeInServerMs),
+        headline.count("l", "In server L", round(m.inServerMean, 2)),
+        headline.count("lambda-w", "λ × W", round(m.littleLambdaW, 2)),
+        headline.ms("p99", "p99 measured", m.latencyP99Ms),
+      ],
+      summary: (m) => {
         const load = `${describe(m.arrivalRatePerSecond, "requests a second", 0)} reached the server (${describe(m.utilisationPercent, "%", 0)} busy)`;
         const little = m.littleLambdaW === null ? "" : ` On average ${describe(m.inServerMean, "", 2)} requests were in it and λW = ${describe(m.littleLambdaW, "", 2)}.`;
         const w = m.timeInServerMs === null ? "" : ` Each spent ${describe(m.timeInServerMs, "ms", 1)} there${m.predictedTimeInServerMs === null ? "" : ` (S/(1 − ρ) = ${describe(m.predictedTimeInServerMs, "ms", 1)})`}.`;
@@ -311,6 +305,6 @@ export const queueingAndMeasurement = defineScenario({
         const paused = p.stallS > 0 && sim.now >= STALL_AT_MS ? ` It sent ${m.sentDuringStall} requests during the ${describe(p.stallS, "s", 1)} stall${schedule}.` : "";
         return `${load}.${little}${w}${p99}${paused}`;
       },
-    };
+    });
   },
 });

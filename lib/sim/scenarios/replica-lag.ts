@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describe, headline, param, percent, RequestLedger } from "../kit";
+import { column, describe, headline, param, percent, RequestLedger, scenarioInstance } from "../kit";
 
 /**
  * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the
@@ -245,26 +245,20 @@ export const replicaLag = defineScenario({
       leaderReadPercent: percent(leaderReads, reads.ok),
     });
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure,
       charts: () => [
         { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: reads.okRate.points(sim.now) },
         { id: "stale", chart: "Reads", label: "stale reads", unit: "reads/s", points: staleRate.points(sim.now) },
         { id: "read-p99", chart: "Read latency per second", label: "p99", unit: "ms", points: reads.latencyOverTime.points(sim.now, 99) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),
-          headline.count("backwards", "Reads that went back in time", m.monotonicViolations, "reads"),
-          ...headline.percentiles("read", "Read latency", reads.latency),
-          headline.percent("leader-reads", "Reads served by the leader", m.leaderReadPercent),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),
+        headline.count("backwards", "Reads that went back in time", m.monotonicViolations, "reads"),
+        ...headline.percentiles("read", "Read latency", reads.latency),
+        headline.percent("leader-reads", "Reads served by the leader", m.leaderReadPercent),
+      ],
+      summary: (m) => {
         if (m.reads === 0) return "No read has completed yet.";
         const guarantee =
           mode === "off"
@@ -277,6 +271,6 @@ export const replicaLag = defineScenario({
           `(mean lag ${p.meanLagMs} ms, read ${p.readDelayMs} ms after writing) and ${m.monotonicViolations} went back in time. ${guarantee}`
         );
       },
-    };
+    });
   },
 });

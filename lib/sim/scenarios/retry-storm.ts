@@ -4,7 +4,7 @@ import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { RateSeries } from "../time-series";
 import {
   Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
-  noBackoff, param, peakIn, RequestLedger, ring, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
+  noBackoff, param, peakIn, RequestLedger, ring, scenarioInstance, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
   type RetryRules, type Served,
 } from "../kit";
 
@@ -279,29 +279,23 @@ export const retryStorm = defineScenario({
       breakerRejections: clients.reduce((sum, client) => sum + (client.breaker?.rejections ?? 0), 0),
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       charts: () => [
         { id: "load", chart: "Load on the server", label: "all attempts", unit: "req/s", points: serverLoad.points(sim.now) },
         { id: "retries", chart: "Load on the server", label: "retries", unit: "req/s", points: retryLoad.points(sim.now) },
         { id: "goodput", chart: "Goodput", label: "requests that succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
         { id: "queue", chart: "Server queue", label: "waiting attempts", unit: "attempts", points: queueSeries.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),
-          headline.rate("peak-retries", "Peak retry load after the stall", m.peakRetryLoadAfterOutagePerSecond),
-          headline.rate("normal-load", "Normal load", m.normalLoadPerSecond),
-          headline.seconds("recovery", "Time to recover", m.recoveryMs, 2),
-          headline.count("attempts", "Attempts sent", m.attempts),
-          headline.count("failed", "Requests failed", m.failed),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),
+        headline.rate("peak-retries", "Peak retry load after the stall", m.peakRetryLoadAfterOutagePerSecond),
+        headline.rate("normal-load", "Normal load", m.normalLoadPerSecond),
+        headline.seconds("recovery", "Time to recover", m.recoveryMs, 2),
+        headline.count("attempts", "Attempts sent", m.attempts),
+        headline.count("failed", "Requests failed", m.failed),
+      ],
+      summary: (m) => {
         const stall = `The server stalled from ${p.outageStartS} s to ${outage.endMs / 1000} s.`;
         const load =
           sim.now < outage.endMs
@@ -311,6 +305,6 @@ export const retryStorm = defineScenario({
               (m.recoveryMs === null ? "has not recovered." : `recovered in ${describeSeconds(m.recoveryMs)}.`);
         return `${stall}${load} ${m.attempts} attempts for ${m.requests} requests; ${m.failed} requests failed.`;
       },
-    };
+    });
   },
 });

@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, share, Timeline, WorkerPool,
+  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
   type ArrivalTimer, type CallTimeout, type Served,
 } from "../kit";
 
@@ -328,10 +328,8 @@ export const syncVsQueue = defineScenario({
       maxThreadsBusy: maxThreads,
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       charts: () => [
         { id: "ok", chart: "Client outcomes", label: "successes", unit: "req/s", points: requests.okRate.points(sim.now) },
         { id: "errors", chart: "Client outcomes", label: "errors", unit: "req/s", points: requests.failureRate.points(sim.now) },
@@ -340,20 +338,16 @@ export const syncVsQueue = defineScenario({
           : { id: "threads", chart: "Waiting work", label: "A's threads blocked on B", unit: "threads", points: threadSeries.points(sim.now) },
         { id: "completion-p99", chart: "Time to finish the work", label: "p99", unit: "ms", points: work.latencyOverTime.points(sim.now, 99) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),
-          headline.ms("completion-p50", "Time to finish, p50", m.completionP50Ms),
-          headline.ms("completion-p99", "Time to finish, p99", m.completionP99Ms),
-          queued
-            ? headline.count("max-depth", "Deepest backlog", m.maxQueueDepth, "messages")
-            : headline.count("max-threads", "Most threads blocked", m.maxThreadsBusy, "threads"),
-          ...(queued ? [headline.seconds("drained", "Backlog drained after B returned", m.drainedAfterMs)] : []),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),
+        headline.ms("completion-p50", "Time to finish, p50", m.completionP50Ms),
+        headline.ms("completion-p99", "Time to finish, p99", m.completionP99Ms),
+        queued
+          ? headline.count("max-depth", "Deepest backlog", m.maxQueueDepth, "messages")
+          : headline.count("max-threads", "Most threads blocked", m.maxThreadsBusy, "threads"),
+        ...(queued ? [headline.seconds("drained", "Backlog drained after B returned", m.drainedAfterMs)] : []),
+      ],
+      summary: (m) => {
         const outage = p.outageLengthS > 0 ? `B was down from ${p.outageStartS} s to ${outageEnd / 1000} s. ` : "";
         const errors = `${share(m.clientErrors, m.requests, "client requests", "failed")}.`;
         if (!queued) return `${outage}Synchronous chain: ${errors} At most ${m.maxThreadsBusy} of A's ${p.threads} threads were blocked on B.`;
@@ -365,6 +359,6 @@ export const syncVsQueue = defineScenario({
               : `The backlog peaked at ${m.maxQueueDepth} messages and drained ${describeSeconds(m.drainedAfterMs)} after B returned.`;
         return `${outage}Queue: ${errors} ${drain}`;
       },
-    };
+    });
   },
 });

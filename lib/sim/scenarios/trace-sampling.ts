@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, describe, headline, Journal, param, poisson, RequestLedger, row, type ArrivalTimer } from "../kit";
+import { Arrivals, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
 import { Tracer, type Sampler, type Trace } from "../kit/tracing";
 
 /**
@@ -243,29 +243,23 @@ export const traceSampling = defineScenario({
       return { text, tone } as const;
     };
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure, journal,
       charts: () => [
         { id: "mean", chart: "Checkout latency", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
         { id: "p99", chart: "Checkout latency", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
         { id: "kept", chart: "Traces stored", label: "all", unit: "traces/s", points: keptRate.points(sim.now) },
         { id: "kept-slow", chart: "Traces stored", label: "slow", unit: "traces/s", points: keptSlowRate.points(sim.now) },
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.ms("mean", "Mean latency", m.meanMs),
-          headline.ms("p99", "p99 latency", m.p99Ms),
-          headline.count("slow", "Slow checkouts (> 300 ms)", m.slowRequests),
-          headline.count("slow-whole", "Slow ones traced end to end", m.slowRequestsTracedWhole),
-          headline.count("split", "Checkouts split in two", m.completedWithTwoTraces),
-          headline.count("stored", "Traces stored", m.tracesStored),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.ms("mean", "Mean latency", m.meanMs),
+        headline.ms("p99", "p99 latency", m.p99Ms),
+        headline.count("slow", "Slow checkouts (> 300 ms)", m.slowRequests),
+        headline.count("slow-whole", "Slow ones traced end to end", m.slowRequestsTracedWhole),
+        headline.count("split", "Checkouts split in two", m.completedWithTwoTraces),
+        headline.count("stored", "Traces stored", m.tracesStored),
+      ],
+      summary: (m) => {
         if (m.completed === 0) return "No checkout has finished yet.";
         return (
           `Mean ${describe(m.meanMs ?? 0, "ms")}, p99 ${describe(m.p99Ms ?? 0, "ms")}. ` +
@@ -286,7 +280,6 @@ export const traceSampling = defineScenario({
           ],
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
