@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, scenarioInstance, share, spread, Timeline, WorkerPool,
+  Arrivals, chart, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, scenarioInstance, share, spread, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { HashRing, modNShard } from "../kit/placement";
@@ -312,10 +312,12 @@ export const cacheStampede = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "db-queries", chart: "Database load", label: "queries", unit: "per s", points: dbLoad.points(sim.now) },
-        { id: "db-503", chart: "Database load", label: "refused (503)", unit: "per s", points: dbRejects.points(sim.now) },
-        { id: "read-p99", chart: "Read latency", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "hit-ratio", chart: "Reads answered by the cache", label: "hit ratio", unit: "%", points: hitRatio.points(sim.now) },
+        ...chart("Database load", "per s", [
+          ["db-queries", "queries", dbLoad.points(sim.now)],
+          ["db-503", "refused (503)", dbRejects.points(sim.now)],
+        ]),
+        ...chart("Read latency", "ms", [["read-p99", "p99", requests.latencyOverTime.points(sim.now, 99)]]),
+        ...chart("Reads answered by the cache", "%", [["hit-ratio", "hit ratio", hitRatio.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.rate("peak-db", "Peak database load", Math.max(m.peakDbBeforeJoinPerSecond, m.peakDbAfterJoinPerSecond), "queries/s"),

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SeriesPoint } from "../time-series";
 import {
-  Arrivals, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, Timeline,
+  Arrivals, chart, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, Timeline,
   WorkerPool, type ArrivalTimer, type Served,
 } from "../kit";
 
@@ -245,9 +245,8 @@ export const canaryRollback = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "v1-errors", chart: "Error ratio by version", label: "v1", unit: "%", points: errorPercent(ledgers[1]) },
-        { id: "v2-errors", chart: "Error ratio by version", label: "v2", unit: "%", points: errorPercent(ledgers[2]) },
-        { id: "on-v2", chart: "Instances on v2", label: "instances", unit: "", points: onV2.points(sim.now) },
+        ...chart("Error ratio by version", "%", [["v1-errors", "v1", errorPercent(ledgers[1])], ["v2-errors", "v2", errorPercent(ledgers[2])]]),
+        ...chart("Instances on v2", "", [["on-v2", "instances", onV2.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.count("failed-v2", "Requests failed by v2", m.failedByV2),

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import { GaugeSeries, MeanSeries } from "../time-series";
-import { Arrivals, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcStamp, type VersionVector } from "../kit/logical-clocks";
 
 /**
@@ -274,8 +274,8 @@ export const clockSkewLww = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        ...REPLICAS.map((r, i) => ({ id: `error-${r}`, chart: "How far each clock is behind the fastest", label: `replica ${i + 1}`, unit: "ms", points: errorSeries.get(r)?.points(sim.now) ?? [] })),
-        { id: "lost", chart: "Writes lost (cumulative)", label: "lost", unit: "writes", points: lostSeries.points(sim.now) },
+        ...chart("How far each clock is behind the fastest", "ms", REPLICAS.map((r, i) => [`error-${r}`, `replica ${i + 1}`, errorSeries.get(r)?.points(sim.now) ?? []])),
+        ...chart("Writes lost (cumulative)", "writes", [["lost", "lost", lostSeries.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.count("lost", "Writes silently lost", m.writesLost),

@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency, sampleLatency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { GaugeSeries } from "../time-series";
-import { Arrivals, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { PartitionedLog } from "../kit/partitioned-log";
 
 /**
@@ -452,15 +452,11 @@ export const consumerGroup = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        ...partitions.map((i) => ({
-          id: `lag-${i + 1}`,
-          chart: "Lag per partition",
-          label: `partition ${i + 1}`,
-          unit: "records",
-          points: lagSeries[i]?.points(sim.now) ?? [],
-        })),
-        { id: "processed", chart: "Records applied per second", label: "applied", unit: "records/s", points: processedRate.points(sim.now) },
-        { id: "duplicates", chart: "Records applied per second", label: "applied again", unit: "records/s", points: duplicateRate.points(sim.now) },
+        ...chart("Lag per partition", "records", partitions.map((i) => [`lag-${i + 1}`, `partition ${i + 1}`, lagSeries[i]?.points(sim.now) ?? []])),
+        ...chart("Records applied per second", "records/s", [
+          ["processed", "applied", processedRate.points(sim.now)],
+          ["duplicates", "applied again", duplicateRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("duplicates", "Duplicates applied", m.duplicatesApplied),

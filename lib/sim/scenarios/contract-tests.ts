@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, headline, Journal, param, poisson, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, headline, Journal, param, poisson, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
 
 /**
  * Lesson 19 (collaboration): a provider team changes its orders API on its own schedule while
@@ -228,7 +228,7 @@ export const contractTests = defineScenario({
 
     return scenarioInstance({
       sim, timeline, measure, journal,
-      charts: () => consumers.map((c) => ({ id: `failed-${c.id}`, chart: "Failed requests per hour (1 s = 1 h; lines: changes)", label: c.team, unit: "req/h", points: (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now) })),
+      charts: () => chart("Failed requests per hour (1 s = 1 h; lines: changes)", "req/h", consumers.map((c) => [`failed-${c.id}`, c.team, (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now)])),
       headline: (m) => [
         headline.count("failed", "Requests failed in production", m.failedInProduction),
         headline.count("caught", "Breaking changes caught in CI", m.caughtInCi),

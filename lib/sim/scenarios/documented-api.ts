@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Client, describeSeconds, fullJitterBackoff, headline, isClientTimer, Journal, noBackoff, param, peakIn, RequestLedger,
+  chart, Client, describeSeconds, fullJitterBackoff, headline, isClientTimer, Journal, noBackoff, param, peakIn, RequestLedger,
   ring, scenarioInstance, Timeline, WorkerPool, type Answer, type ClientTimer, type RetryRules, type Served,
 } from "../kit";
 
@@ -198,9 +198,11 @@ export const documentedApi = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "load", chart: "Load on the order endpoint", label: "attempts", unit: "req/s", points: load.points(sim.now) },
-        { id: "failures", chart: "Orders per second", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
-        { id: "ok", chart: "Orders per second", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
+        ...chart("Load on the order endpoint", "req/s", [["load", "attempts", load.points(sim.now)]]),
+        ...chart("Orders per second", "req/s", [
+          ["failures", "failed", requests.failureRate.points(sim.now)],
+          ["ok", "succeeded", requests.okRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("duplicates", "Duplicate orders", m.duplicates),

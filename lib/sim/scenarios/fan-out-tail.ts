@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, scenarioInstance, WorkerPool, type ArrivalTimer,
+  Arrivals, chart, column, describe, evenly, headline, param, percent, RequestLedger, scenarioInstance, WorkerPool, type ArrivalTimer,
   type Served,
 } from "../kit";
 
@@ -185,8 +185,10 @@ export const fanOutTail = defineScenario({
     return scenarioInstance({
       sim, measure,
       charts: () => [
-        { id: "e2e-p50", chart: "End-to-end latency per second", label: "p50", unit: "ms", points: requests.latencyOverTime.points(sim.now, 50) },
-        { id: "e2e-p99", chart: "End-to-end latency per second", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
+        ...chart("End-to-end latency per second", "ms", [
+          ["e2e-p50", "p50", requests.latencyOverTime.points(sim.now, 50)],
+          ["e2e-p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
       ],
       headline: (m) => [
         ...headline.percentiles("e2e", "End-to-end", requests.latency),

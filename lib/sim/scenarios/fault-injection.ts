@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
+import { chart, column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
 import { AppendHistory, type HistoryOp, type Violation } from "../kit/append-history";
 import { ReplicatedLog, type Replica, type ReplicationMessage, type ReplicationTimer } from "../kit/replicated-log";
 
@@ -322,9 +322,11 @@ export const faultInjection = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "ok", chart: "Operations", label: "answered", unit: "ops/s", points: okRate.points(sim.now) },
-        { id: "not-ok", chart: "Operations", label: "failed or unknown", unit: "ops/s", points: notOkRate.points(sim.now) },
-        { id: "violations", chart: "Operations", label: "violating reads", unit: "ops/s", points: violationRate.points(sim.now) },
+        ...chart("Operations", "ops/s", [
+          ["ok", "answered", okRate.points(sim.now)],
+          ["not-ok", "failed or unknown", notOkRate.points(sim.now)],
+          ["violations", "violating reads", violationRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("checked", "Operations checked", m.checked),

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableRow } from "../snapshot";
 import {
-  Arrivals, headline, Journal, param, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
+  Arrivals, chart, headline, Journal, param, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { TokenBuckets } from "../kit/token-bucket";
@@ -352,13 +352,12 @@ export const gatewayChecks = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        ...ATTACKS.filter((a) => mix.includes(a)).map((a) => ({
-          id: `leaked-${a}`, chart: "Attacker reads that succeeded (total)", label: ATTACK_NAMES[a], unit: "reads",
-          points: successSeries.get(a)?.points(sim.now) ?? [],
-        })),
-        { id: "honest-ok", chart: "Requests per second", label: "honest, served", unit: "req/s", points: honest.okRate.points(sim.now) },
-        { id: "honest-refused", chart: "Requests per second", label: "honest, refused", unit: "req/s", points: honest.failureRate.points(sim.now) },
-        { id: "attacks-ok", chart: "Requests per second", label: "attacks that succeeded", unit: "req/s", points: attackRate.points(sim.now) },
+        ...chart("Attacker reads that succeeded (total)", "reads", ATTACKS.filter((a) => mix.includes(a)).map((a) => [`leaked-${a}`, ATTACK_NAMES[a], successSeries.get(a)?.points(sim.now) ?? []])),
+        ...chart("Requests per second", "req/s", [
+          ["honest-ok", "honest, served", honest.okRate.points(sim.now)],
+          ["honest-refused", "honest, refused", honest.failureRate.points(sim.now)],
+          ["attacks-ok", "attacks that succeeded", attackRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("attacks-succeeded", "Attacker requests that succeeded", m.attackSucceeded),

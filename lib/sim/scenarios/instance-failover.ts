@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
+  Arrivals, chart, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
   RequestLedger, scenarioInstance, Timeline, type ArrivalTimer, type ClientTimer,
 } from "../kit";
 
@@ -270,8 +270,10 @@ export const instanceFailover = defineScenario({
         return settled ? [...timeline.markers(), { t: lastFailure, label: "last failed request" }] : timeline.markers();
       },
       charts: () => [
-        { id: "ok", chart: "Requests", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "failed", chart: "Requests", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
+        ...chart("Requests", "req/s", [
+          ["ok", "succeeded", requests.okRate.points(sim.now)],
+          ["failed", "failed", requests.failureRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("failed", "Failed requests", m.failedRequests),

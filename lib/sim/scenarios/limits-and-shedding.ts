@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SnapshotTable } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, scenarioInstance, Timeline, WorkerPool,
+  Arrivals, chart, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, scenarioInstance, Timeline, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 import { TokenBucket } from "../kit/token-bucket";
@@ -238,11 +238,15 @@ export const limitsAndShedding = defineScenario({
       sim, timeline, measure,
       tables: () => [limiterTable(measure())],
       charts: () => [
-        { id: "admitted", chart: "Batch key admitted (per 100 ms)", label: "admitted", unit: "req/s", points: admittedRate.points(sim.now) },
-        { id: "limit", chart: "Batch key admitted (per 100 ms)", label: "limit", unit: "req/s", points: admittedRate.points(sim.now).map(([t]) => [t, p.limit]) },
-        { id: "queue", chart: "API queue", label: "waiting", unit: "requests", points: queueSeries.points(sim.now) },
-        { id: "good-checkout", chart: "Answered in time", label: "checkout", unit: "req/s", points: ledgers.checkout.okRate.points(sim.now) },
-        { id: "good-reports", chart: "Answered in time", label: "reports", unit: "req/s", points: ledgers.reports.okRate.points(sim.now) },
+        ...chart("Batch key admitted (per 100 ms)", "req/s", [
+          ["admitted", "admitted", admittedRate.points(sim.now)],
+          ["limit", "limit", admittedRate.points(sim.now).map(([t]) => [t, p.limit])],
+        ]),
+        ...chart("API queue", "requests", [["queue", "waiting", queueSeries.points(sim.now)]]),
+        ...chart("Answered in time", "req/s", [
+          ["good-checkout", "checkout", ledgers.checkout.okRate.points(sim.now)],
+          ["good-reports", "reports", ledgers.reports.okRate.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("most-admitted", "Batch key, most in 1 s", m.mostAdmittedInOneSecond, `of ${p.limit}`),

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
+  Arrivals, chart, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
   type ArrivalTimer, type CallTimeout,
 } from "../kit";
 
@@ -380,12 +380,18 @@ export const partitionChoice = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "book-ok", chart: "Bookings", label: "accepted", unit: "per s", points: bookings.okRate.points(sim.now) },
-        { id: "book-refused", chart: "Bookings", label: "refused", unit: "per s", points: bookings.failureRate.points(sim.now) },
-        { id: "wish-ok", chart: "Wishlist adds", label: "accepted", unit: "per s", points: wishes.okRate.points(sim.now) },
-        { id: "wish-refused", chart: "Wishlist adds", label: "refused", unit: "per s", points: wishes.failureRate.points(sim.now) },
-        { id: "book-p50", chart: "Write latency, p50", label: "bookings", unit: "ms", points: bookings.latencyOverTime.points(sim.now, 50) },
-        { id: "wish-p50", chart: "Write latency, p50", label: "wishlist adds", unit: "ms", points: wishes.latencyOverTime.points(sim.now, 50) },
+        ...chart("Bookings", "per s", [
+          ["book-ok", "accepted", bookings.okRate.points(sim.now)],
+          ["book-refused", "refused", bookings.failureRate.points(sim.now)],
+        ]),
+        ...chart("Wishlist adds", "per s", [
+          ["wish-ok", "accepted", wishes.okRate.points(sim.now)],
+          ["wish-refused", "refused", wishes.failureRate.points(sim.now)],
+        ]),
+        ...chart("Write latency, p50", "ms", [
+          ["book-p50", "bookings", bookings.latencyOverTime.points(sim.now, 50)],
+          ["wish-p50", "wishlist adds", wishes.latencyOverTime.points(sim.now, 50)],
+        ]),
       ],
       headline: (m) => [
         headline.count("bookings-refused", "Bookings refused", m.bookingsRefused),

@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
+  Arrivals, chart, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -283,9 +283,11 @@ export const queueingAndMeasurement = defineScenario({
       sim, timeline, measure,
       tables: () => littleTable(measure()),
       charts: () => [
-        { id: "mean", chart: "Latency the generator measured", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
-        { id: "p99", chart: "Latency the generator measured", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "in-server", chart: "Requests in the server", label: "most at once", unit: "requests", points: inServerSeries.points(sim.now) },
+        ...chart("Latency the generator measured", "ms", [
+          ["mean", "mean", meanLatency.points(sim.now)],
+          ["p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
+        ...chart("Requests in the server", "requests", [["in-server", "most at once", inServerSeries.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.percent("utilisation", "Utilisation", m.utilisationPercent),

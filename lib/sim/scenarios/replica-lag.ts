@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describe, headline, param, percent, RequestLedger, scenarioInstance } from "../kit";
+import { chart, column, describe, headline, param, percent, RequestLedger, scenarioInstance } from "../kit";
 
 /**
  * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the
@@ -248,9 +248,8 @@ export const replicaLag = defineScenario({
     return scenarioInstance({
       sim, measure,
       charts: () => [
-        { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: reads.okRate.points(sim.now) },
-        { id: "stale", chart: "Reads", label: "stale reads", unit: "reads/s", points: staleRate.points(sim.now) },
-        { id: "read-p99", chart: "Read latency per second", label: "p99", unit: "ms", points: reads.latencyOverTime.points(sim.now, 99) },
+        ...chart("Reads", "reads/s", [["reads", "all reads", reads.okRate.points(sim.now)], ["stale", "stale reads", staleRate.points(sim.now)]]),
+        ...chart("Read latency per second", "ms", [["read-p99", "p99", reads.latencyOverTime.points(sim.now, 99)]]),
       ],
       headline: (m) => [
         headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),

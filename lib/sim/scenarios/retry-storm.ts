@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { RateSeries } from "../time-series";
 import {
-  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
+  chart, Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
   noBackoff, param, peakIn, RequestLedger, ring, scenarioInstance, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
   type RetryRules, type Served,
 } from "../kit";
@@ -282,10 +282,12 @@ export const retryStorm = defineScenario({
     return scenarioInstance({
       sim, timeline, measure,
       charts: () => [
-        { id: "load", chart: "Load on the server", label: "all attempts", unit: "req/s", points: serverLoad.points(sim.now) },
-        { id: "retries", chart: "Load on the server", label: "retries", unit: "req/s", points: retryLoad.points(sim.now) },
-        { id: "goodput", chart: "Goodput", label: "requests that succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "queue", chart: "Server queue", label: "waiting attempts", unit: "attempts", points: queueSeries.points(sim.now) },
+        ...chart("Load on the server", "req/s", [
+          ["load", "all attempts", serverLoad.points(sim.now)],
+          ["retries", "retries", retryLoad.points(sim.now)],
+        ]),
+        ...chart("Goodput", "req/s", [["goodput", "requests that succeeded", requests.okRate.points(sim.now)]]),
+        ...chart("Server queue", "attempts", [["queue", "waiting attempts", queueSeries.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, describe, scenarioInstance, spread, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, describe, scenarioInstance, spread, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
 import { decode, encode, type FieldValue, type Schema, type Wire, type WireFormat } from "../kit/schema";
 
 /**
@@ -273,11 +273,15 @@ export const schemaRollout = defineScenario({
     return scenarioInstance({
       sim, timeline, measure, journal,
       charts: () => [
-        { id: "rejected", chart: "Messages per second", label: "rejected", unit: "msg/s", points: rates.rejects.points(sim.now) },
-        { id: "misread", chart: "Messages per second", label: "misread silently", unit: "msg/s", points: rates.misreads.points(sim.now) },
-        { id: "ok", chart: "Messages per second", label: "read correctly", unit: "msg/s", points: rates.ok.points(sim.now) },
-        { id: "producers-v2", chart: "Services on v2", label: "producers", unit: "services", points: onV2.producers.points(sim.now) },
-        { id: "consumers-v2", chart: "Services on v2", label: "consumers", unit: "services", points: onV2.consumers.points(sim.now) },
+        ...chart("Messages per second", "msg/s", [
+          ["rejected", "rejected", rates.rejects.points(sim.now)],
+          ["misread", "misread silently", rates.misreads.points(sim.now)],
+          ["ok", "read correctly", rates.ok.points(sim.now)],
+        ]),
+        ...chart("Services on v2", "services", [
+          ["producers-v2", "producers", onV2.producers.points(sim.now)],
+          ["consumers-v2", "consumers", onV2.consumers.points(sim.now)],
+        ]),
       ],
       headline: (m) => [
         headline.count("rejected", "Messages rejected", m.rejected),

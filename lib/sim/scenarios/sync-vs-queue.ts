@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
+  Arrivals, chart, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
   type ArrivalTimer, type CallTimeout, type Served,
 } from "../kit";
 
@@ -331,12 +331,14 @@ export const syncVsQueue = defineScenario({
     return scenarioInstance({
       sim, timeline, measure,
       charts: () => [
-        { id: "ok", chart: "Client outcomes", label: "successes", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "errors", chart: "Client outcomes", label: "errors", unit: "req/s", points: requests.failureRate.points(sim.now) },
-        queued
-          ? { id: "depth", chart: "Waiting work", label: "queue depth", unit: "messages", points: depthSeries.points(sim.now) }
-          : { id: "threads", chart: "Waiting work", label: "A's threads blocked on B", unit: "threads", points: threadSeries.points(sim.now) },
-        { id: "completion-p99", chart: "Time to finish the work", label: "p99", unit: "ms", points: work.latencyOverTime.points(sim.now, 99) },
+        ...chart("Client outcomes", "req/s", [
+          ["ok", "successes", requests.okRate.points(sim.now)],
+          ["errors", "errors", requests.failureRate.points(sim.now)],
+        ]),
+        ...(queued
+          ? chart("Waiting work", "messages", [["depth", "queue depth", depthSeries.points(sim.now)]])
+          : chart("Waiting work", "threads", [["threads", "A's threads blocked on B", threadSeries.points(sim.now)]])),
+        ...chart("Time to finish the work", "ms", [["completion-p99", "p99", work.latencyOverTime.points(sim.now, 99)]]),
       ],
       headline: (m) => [
         headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),

@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
 import { Tracer, type Sampler, type Trace } from "../kit/tracing";
 
 /**
@@ -246,10 +246,11 @@ export const traceSampling = defineScenario({
     return scenarioInstance({
       sim, measure, journal,
       charts: () => [
-        { id: "mean", chart: "Checkout latency", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
-        { id: "p99", chart: "Checkout latency", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "kept", chart: "Traces stored", label: "all", unit: "traces/s", points: keptRate.points(sim.now) },
-        { id: "kept-slow", chart: "Traces stored", label: "slow", unit: "traces/s", points: keptSlowRate.points(sim.now) },
+        ...chart("Checkout latency", "ms", [
+          ["mean", "mean", meanLatency.points(sim.now)],
+          ["p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
+        ...chart("Traces stored", "traces/s", [["kept", "all", keptRate.points(sim.now)], ["kept-slow", "slow", keptSlowRate.points(sim.now)]]),
       ],
       headline: (m) => [
         headline.ms("mean", "Mean latency", m.meanMs),
