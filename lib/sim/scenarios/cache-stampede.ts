@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, chart, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, scenarioInstance, share, spread, Timeline, WorkerPool,
+  Arrivals, cell, chart, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, scenarioInstance, share, spread, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { HashRing, modNShard } from "../kit/placement";
@@ -348,8 +348,8 @@ export const cacheStampede = defineScenario({
             label: r.label,
             cells: [
               { text: `${r.all} (${describe(percent(r.all, KEYS), "%")})`, tone: r.all > KEYS / 2 ? "bad" : "good" },
-              { text: String(r.toNew), tone: "neutral" },
-              { text: String(r.all - r.toNew), tone: r.all - r.toNew > 0 ? "bad" : "good" },
+              cell.plain(r.toNew),
+              cell.shouldBeZero(r.all - r.toNew),
             ],
           })),
         },

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SeriesPoint } from "../time-series";
 import {
-  Arrivals, chart, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, Timeline,
+  Arrivals, cell, chart, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, Timeline,
   WorkerPool, type ArrivalTimer, type Served,
 } from "../kit";
 
@@ -265,7 +265,7 @@ export const canaryRollback = defineScenario({
           return {
             label: `v${v}`,
             cells: [
-              { text: String(ledger.started), tone: "neutral" as const },
+              cell.plain(ledger.started),
               { text: String(ledger.failures), tone: ledger.failures > 0 && ratio > 1 ? ("bad" as const) : ("neutral" as const) },
               { text: describe(ratio, "%"), tone: ratio > 1 ? ("bad" as const) : ("good" as const) },
             ],

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import { GaugeSeries, MeanSeries } from "../time-series";
-import { Arrivals, chart, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcStamp, type VersionVector } from "../kit/logical-clocks";
 
 /**
@@ -303,9 +303,9 @@ export const clockSkewLww = defineScenario({
           return {
             label: `Replica ${i + 1}`,
             cells: [
-              { text: `${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)}`, tone: "neutral" as const },
-              { text: `${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))}`, tone: "neutral" as const },
-              { text: String(lost), tone: lost > 0 ? ("bad" as const) : ("good" as const) },
+              cell.plain(`${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)}`),
+              cell.plain(`${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))}`),
+              cell.shouldBeZero(lost),
             ],
           };
         }),

@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency, sampleLatency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { GaugeSeries } from "../time-series";
-import { Arrivals, chart, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { PartitionedLog } from "../kit/partitioned-log";
 
 /**
@@ -486,7 +486,7 @@ export const consumerGroup = defineScenario({
               cells: [
                 { text: owned === null ? "none" : owned.slice(1), tone: owned === null ? "bad" : "neutral" },
                 { text: String(lag), tone: lag > NORMAL_LAG ? "bad" : "good" },
-                { text: String(duplicatesBy[i] ?? 0), tone: (duplicatesBy[i] ?? 0) > 0 ? "bad" : "good" },
+                cell.shouldBeZero(duplicatesBy[i] ?? 0),
               ],
             };
           }),

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, chart, headline, Journal, param, poisson, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, headline, Journal, param, poisson, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
 
 /**
  * Lesson 19 (collaboration): a provider team changes its orders API on its own schedule while
@@ -211,7 +211,7 @@ export const contractTests = defineScenario({
 
     // One row per planned change, from the start, so the table keeps its shape while it fills.
     const rows = (): TableRow[] =>
-      plan.map(({ change }, k) => ({ label: `${k + 1}: ${shortChange(change)}`, cells: outcomes[k] ?? consumers.map(() => ({ text: "not yet", tone: "neutral" as const })) }));
+      plan.map(({ change }, k) => ({ label: `${k + 1}: ${shortChange(change)}`, cells: outcomes[k] ?? consumers.map(() => (cell.plain("not yet"))) }));
 
     const all = [...ledgers.values()];
     const measure = (): ContractTestsMetrics => ({

@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { chart, column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
+import { cell, chart, column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
 import { AppendHistory, type HistoryOp, type Violation } from "../kit/append-history";
 import { ReplicatedLog, type Replica, type ReplicationMessage, type ReplicationTimer } from "../kit/replicated-log";
 
@@ -369,7 +369,7 @@ function rowLabel(i: number): string {
 
 function historyRow(op: HistoryOp | null, i: number) {
   if (op === null) {
-    const none = { text: "—", tone: "neutral" as const };
+    const none = cell.plain("—");
     return { label: rowLabel(i), cells: [none, none, none] };
   }
   const asked = `${op.client}: ${op.kind === "append" ? `append ${op.value}` : "read"}`;
@@ -380,11 +380,11 @@ function historyRow(op: HistoryOp | null, i: number) {
       ? { text: op.violation.kind === "lost-write" ? `misses ${op.violation.value}` : `lost ${op.violation.value}`, tone: "bad" as const }
       : op.kind === "read" && op.outcome === "ok"
         ? { text: "consistent", tone: "good" as const }
-        : { text: "—", tone: "neutral" as const };
+        : cell.plain("—");
   return {
     label: rowLabel(i),
     cells: [
-      { text: asked, tone: "neutral" as const },
+      cell.plain(asked),
       { text: answer, tone: op.outcome === "ok" ? ("good" as const) : op.outcome === "pending" ? ("neutral" as const) : ("warn" as const) },
       verdict,
     ],

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SnapshotTable } from "../snapshot";
 import {
-  Arrivals, chart, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, scenarioInstance, Timeline, WorkerPool,
+  Arrivals, cell, chart, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, scenarioInstance, Timeline, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 import { TokenBucket } from "../kit/token-bucket";
@@ -219,7 +219,7 @@ export const limitsAndShedding = defineScenario({
         label,
         cells: [
           { text: `${admitted}`, tone: admitted > bound ? ("bad" as const) : ("good" as const) },
-          { text: `${describe(admitted / p.limit, "", 2)}×`, tone: "neutral" as const },
+          cell.plain(`${describe(admitted / p.limit, "", 2)}×`),
         ],
       });
       return {

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, chart, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, scenarioInstance, WorkerPool,
+  Arrivals, cell, chart, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, scenarioInstance, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 
@@ -375,9 +375,9 @@ export const orderRaces = defineScenario({
             return {
               label: `App ${i + 1}`,
               cells: [
-                { text: String(a.handled), tone: "neutral" },
-                { text: String(a.overwrote), tone: a.overwrote === 0 ? "good" : "bad" },
-                { text: String(a.conflicts), tone: "neutral" },
+                cell.plain(a.handled),
+                cell.shouldBeZero(a.overwrote),
+                cell.plain(a.conflicts),
               ],
             };
           }),

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, chart, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
+  Arrivals, cell, chart, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
   type ArrivalTimer, type CallTimeout,
 } from "../kit";
 
@@ -417,16 +417,16 @@ export const partitionChoice = defineScenario({
           columns: ["accepted", "refused", "conflicts at the heal", "lost"],
           rows: [
             { label: "Book a seat", cells: [
-              { text: String(m.bookingsAccepted), tone: "neutral" },
-              { text: String(m.bookingsRefused), tone: m.bookingsRefused > 0 ? "warn" : "good" },
-              { text: String(m.seatsDoubleBooked), tone: m.seatsDoubleBooked > 0 ? "bad" : "good" },
-              { text: "0", tone: "good" },
+              cell.plain(m.bookingsAccepted),
+              cell.shouldBeZero(m.bookingsRefused, "warn"),
+              cell.shouldBeZero(m.seatsDoubleBooked),
+              cell.shouldBeZero(0),
             ] },
             { label: "Add to wishlist", cells: [
-              { text: String(m.wishesAccepted), tone: "neutral" },
-              { text: String(m.wishesRefused), tone: m.wishesRefused > 0 ? "warn" : "good" },
-              { text: "0", tone: "good" },
-              { text: String(m.wishItemsLost), tone: m.wishItemsLost > 0 ? "bad" : "good" },
+              cell.plain(m.wishesAccepted),
+              cell.shouldBeZero(m.wishesRefused, "warn"),
+              cell.shouldBeZero(0),
+              cell.shouldBeZero(m.wishItemsLost),
             ] },
           ],
         }];

@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, chart, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
+  Arrivals, cell, chart, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -249,10 +249,10 @@ export const queueingAndMeasurement = defineScenario({
       const fmt = (value: number | null, unit: string, places: number): string => (value === null ? "–" : describe(value, unit, places));
       const compare = (value: number | null, measured: number | null, tolerance: number, unit: string, places: number): TableCell =>
         value === null || measured === null
-          ? { text: "–", tone: "neutral" }
+          ? cell.plain("–")
           : { text: fmt(value, unit, places), tone: Math.abs(value - measured) <= tolerance * Math.max(measured, 1e-9) ? "good" : "warn" };
       const model = (value: number, measured: number | null, unit: string, places: number): TableCell =>
-        modelApplies ? compare(value, measured, 0.2, unit, places) : { text: rho >= 1 && p.batchSize === 1 && p.generator === "open" ? "unstable" : "n/a", tone: "neutral" };
+        modelApplies ? compare(value, measured, 0.2, unit, places) : cell.plain(rho >= 1 && p.batchSize === 1 && p.generator === "open" ? "unstable" : "n/a");
       return [
         {
           // title before id: bench-pages finds a scenario chunk by `id:"…",title:"`, which a table must not look like.
@@ -260,17 +260,17 @@ export const queueingAndMeasurement = defineScenario({
           columns: ["measured", "from L = λW", "M/M/1"],
           rows: [
             { label: "L, inside", cells: [
-              { text: fmt(m.inServerMean, "", 2), tone: "neutral" as const },
+              cell.plain(fmt(m.inServerMean, "", 2)),
               compare(m.littleLambdaW, m.inServerMean, 0.05, "", 2),
               model(rho / (1 - rho), m.inServerMean, "", 2),
             ] },
             { label: "λ, arriving", cells: [
-              { text: fmt(m.arrivalRatePerSecond, "req/s", 1), tone: "neutral" as const },
+              cell.plain(fmt(m.arrivalRatePerSecond, "req/s", 1)),
               compare(w !== null && w > 0 ? (1000 * m.inServerMean) / w : null, m.arrivalRatePerSecond, 0.05, "req/s", 1),
               model(targetRate, m.arrivalRatePerSecond, "req/s", 1),
             ] },
             { label: "W, time inside", cells: [
-              { text: fmt(w, "ms", 1), tone: "neutral" as const },
+              cell.plain(fmt(w, "ms", 1)),
               compare(m.arrivalRatePerSecond > 0 ? (1000 * m.inServerMean) / m.arrivalRatePerSecond : null, w, 0.05, "ms", 1),
               model(SERVICE_MS / (1 - rho), w, "ms", 1),
             ] },

@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, chart, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
 import { Tracer, type Sampler, type Trace } from "../kit/tracing";
 
 /**
@@ -275,9 +275,9 @@ export const traceSampling = defineScenario({
           rowHeader: "Traces",
           columns: ["produced", "kept", "share"],
           rows: [
-            { label: "all", cells: [{ text: count(tracer.all.produced), tone: "neutral" }, { text: count(tracer.all.kept), tone: "neutral" }, shareCell(tracer.all.kept, tracer.all.produced, null)] },
-            { label: "slow", cells: [{ text: count(tracer.slow.produced), tone: "neutral" }, { text: count(tracer.slow.kept), tone: "neutral" }, shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
-            { label: "split", cells: [{ text: count(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, { text: count(tracer.split.kept), tone: "neutral" }, shareCell(tracer.split.kept, tracer.split.produced, null)] },
+            { label: "all", cells: [cell.plain(count(tracer.all.produced)), cell.plain(count(tracer.all.kept)), shareCell(tracer.all.kept, tracer.all.produced, null)] },
+            { label: "slow", cells: [cell.plain(count(tracer.slow.produced)), cell.plain(count(tracer.slow.kept)), shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
+            { label: "split", cells: [{ text: count(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, cell.plain(count(tracer.split.kept)), shareCell(tracer.split.kept, tracer.split.produced, null)] },
           ],
         },
       ],
