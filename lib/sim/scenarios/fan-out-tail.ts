@@ -76,18 +76,8 @@ export const fanOutTail = defineScenario({
     param.number("requests", "Requests", { min: 50, max: 2000, step: 50, default: 1000 }, "How many requests the front end sends, 100 per second."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Wait for every backend",
-      description: "Fan out to 20 backends with no hedging.",
-      params: { backends: 20, hedging: false },
-    },
-    {
-      id: "hedged",
-      label: "Hedge after the p95",
-      description: "Same fan-out; hedge any call still pending after 15 ms.",
-      params: { backends: 20, hedging: true, hedgeDelayMs: 15 },
-    },
+    { id: "naive", label: "Wait for every backend", description: "Fan out to 20 backends with no hedging.", params: { backends: 20, hedging: false } },
+    { id: "hedged", label: "Hedge after the p95", description: "Same fan-out; hedge any call still pending after 15 ms.", params: { backends: 20, hedging: true, hedgeDelayMs: 15 } },
   ],
   durationMs: (p) => p.requests * ARRIVAL_INTERVAL_MS + 1000,
   build(p, seed, options): ScenarioInstance<FanOutMetrics> {

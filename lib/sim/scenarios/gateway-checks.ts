@@ -127,12 +127,7 @@ export const gatewayChecks = defineScenario({
       description: "Any signed-looking token is accepted and any order id is served.",
       params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: false },
     },
-    {
-      id: "rate-limit",
-      label: "Rate limits only",
-      description: "The leak slows down; it does not stop.",
-      params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: true },
-    },
+    { id: "rate-limit", label: "Rate limits only", description: "The leak slows down; it does not stop.", params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: true } },
     {
       id: "token-validation",
       label: "Token validation",

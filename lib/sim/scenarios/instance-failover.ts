@@ -67,24 +67,9 @@ export const instanceFailover = defineScenario({
     "watch the failing window shrink; turn on client failover and watch the failures vanish.",
   params: [
     param.number("dieAtS", "Instance dies at", { min: 1, max: 15, step: 0.5, default: 5, unit: "s" }, "When instance 2 crashes."),
-    param.number(
-      "healthIntervalMs",
-      "Health-check interval",
-      { min: 200, max: 5000, step: 100, default: 2000, unit: "ms" },
-      "How often the registry checks each instance.",
-    ),
-    param.number(
-      "failureThreshold",
-      "Failed checks to remove",
-      { min: 1, max: 5, step: 1, default: 3 },
-      "Consecutive failed checks before the registry stops handing the instance out.",
-    ),
-    param.number(
-      "ttlMs",
-      "Client cache TTL",
-      { min: 0, max: 10000, step: 500, default: 5000, unit: "ms" },
-      "How long a client trusts the instance list it got from the registry.",
-    ),
+    param.number("healthIntervalMs", "Health-check interval", { min: 200, max: 5000, step: 100, default: 2000, unit: "ms" }, "How often the registry checks each instance."),
+    param.number("failureThreshold", "Failed checks to remove", { min: 1, max: 5, step: 1, default: 3 }, "Consecutive failed checks before the registry stops handing the instance out."),
+    param.number("ttlMs", "Client cache TTL", { min: 0, max: 10000, step: 500, default: 5000, unit: "ms" }, "How long a client trusts the instance list it got from the registry."),
     param.toggle("failover", "Client failover", false, "When a call times out, retry it once on another instance from the list."),
     param.number("clients", "Clients", { min: 1, max: 12, step: 1, default: 6 }, "Each sends about 20 requests a second to a random instance from its list."),
   ],

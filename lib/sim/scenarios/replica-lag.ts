@@ -68,12 +68,7 @@ export const replicaLag = defineScenario({
       { min: 0, max: 2000, step: 10, default: 100, unit: "ms" },
       "Average delay before a write reaches a replica (each between half and 1.5 times this).",
     ),
-    param.number(
-      "readDelayMs",
-      "Read after write",
-      { min: 0, max: 2000, step: 10, default: 50, unit: "ms" },
-      "How long after the write is acknowledged the user reads it back.",
-    ),
+    param.number("readDelayMs", "Read after write", { min: 0, max: 2000, step: 10, default: 50, unit: "ms" }, "How long after the write is acknowledged the user reads it back."),
     param.choice(
       "readYourWrites",
       "Read-your-writes",
@@ -89,12 +84,7 @@ export const replicaLag = defineScenario({
     param.number("users", "Users", { min: 1, max: 20, step: 1, default: 8 }, "Each writes, reads twice, pauses, and repeats."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Read from any replica",
-      description: "Asynchronous replication, no session guarantees.",
-      params: { readYourWrites: "off", stickyReplica: false },
-    },
+    { id: "naive", label: "Read from any replica", description: "Asynchronous replication, no session guarantees.", params: { readYourWrites: "off", stickyReplica: false } },
     {
       id: "read-your-writes",
       label: "Read-your-writes (forward)",
