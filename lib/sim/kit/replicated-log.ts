@@ -219,6 +219,7 @@ export class ReplicatedLog<V, W = never> {
     if (m.term > r.term) return this.stepDown(r, m.term);
     if (r.role !== "leader" || m.term !== r.term) return;
     r.matched.set(from, Math.max(r.matched.get(from) ?? 0, m.stamp));
+    if (r.waiting.length === 0) return;
     // The leader holds its own changes, so majority − 1 followers make a majority.
     const held = [...r.matched.values()].sort((a, b) => b - a)[this.majority - 2];
     if (held === undefined) return;
