@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableCell, TableRow } from "../snapshot";
-import { Arrivals, headline, Journal, param, RequestLedger, spread, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, headline, Journal, param, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
 
 /**
  * Lesson 17 (versioning): an orders API and three cohorts of clients, over 60 days (one second
@@ -360,14 +360,14 @@ export const apiEvolution = defineScenario({
       };
     };
     // Outcomes as rows and cohorts as columns: three short columns fit a phone.
-    const cell = (n: number, tone: CellTone): TableCell => ({ text: String(n), tone: n === 0 ? "neutral" : tone });
+    const countCell = (n: number, tone: CellTone): TableCell => ({ text: String(n), tone: n === 0 ? "neutral" : tone });
     const rows = (): TableRow[] => {
       const ok = COHORTS.map((c) => (ledgers.get(c.id) as RequestLedger).ok);
       const by = (why: Breakage) => COHORTS.map((c) => (broken.get(c.id) as Record<Breakage, number>)[why]);
       return [
-        { label: "ok", cells: ok.map((n) => cell(n, "good")) },
-        { label: "broken by removal", cells: by("removal").map((n) => cell(n, "bad")) },
-        { label: "broken by order", cells: by("order").map((n) => cell(n, "bad")) },
+        { label: "ok", cells: ok.map((n) => countCell(n, "good")) },
+        { label: "broken by removal", cells: by("removal").map((n) => countCell(n, "bad")) },
+        { label: "broken by order", cells: by("order").map((n) => countCell(n, "bad")) },
         {
           label: "clients broken",
           cells: COHORTS.map((c) => {
@@ -377,8 +377,7 @@ export const apiEvolution = defineScenario({
         },
       ];
     };
-    const summary = (): string => {
-      const m = measure();
+    const summary = (m: ApiEvolutionMetrics): string => {
       const today = `Day ${day(sim.now)}`;
       if (sim.now < CHANGE_AT_MS) return `${today}: ${m.requests} requests from ${CLIENTS} clients, none broken; on day 20 the provider ships: ${CHANGE_MARK[p.change]}.`;
       const hurt = m.brokenRequests === 0 ? "no request broke" : `${m.brokenRequests} of ${m.requests} requests broke, in ${m.brokenClients} of ${CLIENTS} clients`;
@@ -387,29 +386,27 @@ export const apiEvolution = defineScenario({
       return `${today}: ${retired}; ${hurt}.`;
     };
 
-    return {
+    return scenarioInstance({
       sim,
-      markers: () => timeline.markers(),
       measure,
+      timeline,
+      journal,
       charts: () => [
-        { id: "v1-calls", chart: "Requests that read total, per day (1 s = 1 day)", label: "calls to v1", unit: "req/day", points: v1Calls.points(sim.now) },
-        ...COHORTS.map((cohort) => ({
-          id: `broken-${cohort.id}`, chart: "Broken requests per day", label: cohort.label, unit: "req/day",
-          points: (ledgers.get(cohort.id) as RequestLedger).failureRate.points(sim.now),
-        })),
+        ...chart("Requests that read total, per day (1 s = 1 day)", "req/day", [["v1-calls", "calls to v1", v1Calls.points(sim.now)]]),
+        ...chart(
+          "Broken requests per day",
+          "req/day",
+          COHORTS.map((cohort) => [`broken-${cohort.id}`, cohort.label, (ledgers.get(cohort.id) as RequestLedger).failureRate.points(sim.now)]),
+        ),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("broken", "Broken requests", m.brokenRequests),
-          headline.count("clients-broken", "Clients broken", m.brokenClients, `of ${CLIENTS}`),
-          headline.count("v1-callers", "Clients still calling v1", m.trackedV1Callers),
-          headline.count("to-removal", "Deprecation to safe removal", m.v1RetiredDay === null || m.brokenByRemoval > 0 ? null : m.deprecationToRemovalDays, "days"),
-        ];
-      },
+      headline: (m) => [
+        headline.count("broken", "Broken requests", m.brokenRequests),
+        headline.count("clients-broken", "Clients broken", m.brokenClients, `of ${CLIENTS}`),
+        headline.count("v1-callers", "Clients still calling v1", m.trackedV1Callers),
+        headline.count("to-removal", "Deprecation to safe removal", m.v1RetiredDay === null || m.brokenByRemoval > 0 ? null : m.deprecationToRemovalDays, "days"),
+      ],
       summary,
       tables: () => [{ id: "cohorts", title: "Requests by cohort and outcome", rowHeader: "Requests", columns: COHORTS.map((c) => c.column), rows: rows() }],
-      events: () => journal.events(),
-    };
+    });
   },
 });
