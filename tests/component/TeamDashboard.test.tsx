@@ -47,7 +47,7 @@ const rows = buildTeamMatrix({
   lessons,
   members,
   assignments: members.map((m) => ({ memberId: m.id, trackId: track.id, startedAt: START })),
-  time: { now: NOW, utcOffsetMinutes: 0 },
+  time: { now: NOW, timeZone: "UTC" },
 });
 const links = {
   base: "/teams/t/dashboard",

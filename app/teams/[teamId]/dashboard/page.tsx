@@ -5,6 +5,7 @@ import { DashboardFilters } from "@/components/team/dashboard/DashboardFilters";
 import { DashboardSummary } from "@/components/team/dashboard/DashboardSummary";
 import { PrintButton } from "@/components/team/dashboard/PrintButton";
 import { TrackMatrix } from "@/components/team/dashboard/TrackMatrix";
+import { zoneWords } from "@/components/tracks/format";
 import { secondaryButton } from "@/components/ui/buttons";
 import { getDb } from "@/lib/server/db/client";
 import { ProblemError } from "@/lib/server/http/problem";
@@ -54,8 +55,14 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
       </p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Progress of {dashboard.team.name}</h1>
       <p className="mt-2 text-muted">
-        Each member&rsquo;s steps on the team&rsquo;s published tracks, from the progress they have synced. Due dates are days in UTC; a step is done when its
-        checklist is complete and a quiz attempt reaches the track&rsquo;s pass mark.
+        Each member&rsquo;s steps on the team&rsquo;s published tracks, from the progress they have synced. A step is done when its checklist is complete and a
+        quiz attempt reaches the track&rsquo;s pass mark.
+      </p>
+      <p className="mt-1 text-sm text-muted" data-testid="time-zone">
+        {zoneWords(dashboard.team.timeZone)}: a step is overdue once its due day has ended there, for you and for the member.{" "}
+        <Link href={`/teams/${teamId}#settings`} className="underline underline-offset-2 print:hidden">
+          Change the team&rsquo;s time zone
+        </Link>
       </p>
       <p className="mt-1 hidden text-sm print:block">Printed {new Date(dashboard.time.now).toUTCString()}.</p>
 
