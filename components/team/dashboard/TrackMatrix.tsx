@@ -19,7 +19,7 @@ function SortHeader({ label, sort, query, base, className = "" }: { label: strin
   const next = active && query.direction === "asc" ? "desc" : "asc";
   return (
     <th scope="col" aria-sort={active ? (query.direction === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 text-left align-bottom font-semibold ${className}`}>
-      <Link href={`${base}${queryString(query, { sort, direction: next })}`} className="inline-flex items-center gap-1 underline-offset-2 hover:underline print:no-underline">
+      <Link href={`${base}${queryString(query, { sort, direction: next, page: 1 })}`} className="inline-flex items-center gap-1 underline-offset-2 hover:underline print:no-underline">
         {label}
         <span aria-hidden="true" className="text-muted print:hidden">
           {active ? (query.direction === "asc" ? "▲" : "▼") : "↕"}
@@ -44,14 +44,20 @@ function StepCell({ step }: { step: StepProgress }) {
   );
 }
 
-/** One track's matrix: a row per member who has it, a column per step, sortable by its headers. */
-export function TrackMatrix({ track, rows, query, links }: { track: TrackOutline; rows: MatrixRow[]; query: DashboardQuery; links: MatrixLinks }) {
+/**
+ * One track's matrix: a row per member who has it, a column per step, sortable by its headers
+ * (the sort applies to every row, not only this page's). `rows` are the ones on this page;
+ * `total` counts this track's rows on every page.
+ */
+export function TrackMatrix({ track, rows, total = rows.length, query, links }: { track: TrackOutline; rows: MatrixRow[]; total?: number; query: DashboardQuery; links: MatrixLinks }) {
   const headingId = `matrix-${track.id}`;
   const stepTitles = rows[0]?.progress.steps.map((s) => ({ key: s.key, title: s.title })) ?? track.steps.map((s) => ({ key: s.lessonId, title: s.lessonId }));
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId} className="text-lg font-semibold">
-        {track.title} <span className="text-sm font-normal text-muted">· pass mark {track.passMark}% · {rows.length} {rows.length === 1 ? "member" : "members"}</span>
+        {track.title} <span className="text-sm font-normal text-muted">· pass mark {track.passMark}% · {total} {total === 1 ? "member" : "members"}
+          {rows.length < total ? ` (${rows.length} on this page)` : ""}
+        </span>
       </h3>
       {rows.length === 0 ? (
         <p className="mt-2 text-muted">Nobody matches these filters on this track.</p>

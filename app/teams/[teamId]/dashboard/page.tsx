@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DashboardFilters } from "@/components/team/dashboard/DashboardFilters";
 import { DashboardSummary } from "@/components/team/dashboard/DashboardSummary";
+import { MatrixPager } from "@/components/team/dashboard/MatrixPager";
 import { PrintButton } from "@/components/team/dashboard/PrintButton";
 import { TrackMatrix } from "@/components/team/dashboard/TrackMatrix";
 import { zoneWords } from "@/components/tracks/format";
@@ -13,7 +14,7 @@ import { requirePageUser } from "@/lib/server/pages";
 import { loadFactsCached } from "@/lib/server/tracks/facts-cache";
 import { loadActor } from "@/lib/server/teams/queries";
 import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
-import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
+import { pageOf, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
 export const metadata: Metadata = { title: "Team progress" };
 export const dynamic = "force-dynamic";
@@ -44,7 +45,11 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
     },
   };
   const shownTracks = dashboard.tracks.filter((t) => !query.trackId || t.id === query.trackId);
-  const csvHref = `/api/v1/teams/${teamId}/dashboard/csv${queryString(query)}`;
+  // One list, track by track in the order the tables appear, each sorted as asked; then paged,
+  // so filter and sort apply across every row and a page is one slice of that whole.
+  const rowsOfTrack = new Map(shownTracks.map((t) => [t.id, rows.filter((r) => r.track.id === t.id)]));
+  const page = pageOf(shownTracks.flatMap((t) => rowsOfTrack.get(t.id) ?? []), query.page);
+  const csvHref = `/api/v1/teams/${teamId}/dashboard/csv${queryString(query, { page: 1 })}`;
 
   return (
     <div className="mx-auto max-w-6xl px-4 pt-10 sm:px-6">
@@ -88,8 +93,10 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
             <div className="mt-4">
               <DashboardFilters action={base} query={query} tracks={dashboard.tracks} members={dashboard.members.map((m) => ({ userId: m.userId, name: m.name }))} />
             </div>
-            <p className="mt-3 text-sm text-muted" role="status">
-              Showing {rows.length} of {dashboard.rows.length} member-track rows.
+            <p className="mt-3 text-sm text-muted" role="status" data-testid="matrix-count">
+              {page.total === 0
+                ? `No rows match, of ${dashboard.rows.length} member-track rows.`
+                : `Showing ${page.from}–${page.to} of ${page.total} member-track rows${page.total < dashboard.rows.length ? ` (${dashboard.rows.length} before filtering)` : ""}${page.pageCount > 1 ? `, page ${page.page} of ${page.pageCount}` : ""}.`}
               {queryString(query, { sort: "member", direction: "asc" }) ? (
                 <>
                   {" "}
@@ -99,9 +106,15 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
                 </>
               ) : null}
             </p>
-            {shownTracks.map((track) => (
-              <TrackMatrix key={track.id} track={track} rows={rows.filter((r) => r.track.id === track.id)} query={query} links={links} />
-            ))}
+            <MatrixPager page={page} query={query} base={base} label="Pages of the matrix (top)" />
+            {shownTracks.map((track) => {
+              const all = rowsOfTrack.get(track.id) ?? [];
+              const here = page.rows.filter((r) => r.track.id === track.id);
+              // A track whose rows are all on other pages has no table on this one.
+              if (here.length === 0 && all.length > 0) return null;
+              return <TrackMatrix key={track.id} track={track} rows={here} total={all.length} query={query} links={links} />;
+            })}
+            <MatrixPager page={page} query={query} base={base} label="Pages of the matrix (bottom)" />
           </>
         )}
       </section>
