@@ -10,7 +10,7 @@ import type { MatrixRow } from "./team";
 
 /** The header row; the due date's column names the zone its dates are days in. */
 export function csvHeader(timeZone: string): string[] {
-  return ["member", "track", "step", "status", "overdue", "best score (%)", `due date (end of day, ${timeZone})`, "completed at (UTC)"];
+  return ["member", "track", "step", "status", "overdue", "best score (%)", `due date (end of day in ${timeZone})`, "completed at (UTC)"];
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

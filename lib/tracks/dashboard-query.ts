@@ -16,8 +16,8 @@ export interface DashboardQuery {
   /** "member", "progress", … or "step:<lesson id>". */
   sort: string;
   direction: "asc" | "desc";
-  /** 1-based page of the matrix's rows, after filtering and sorting all of them. */
-  page: number;
+  /** 1-based page of the matrix's rows, after filtering and sorting all of them; "all" for the printable whole. */
+  page: number | "all";
 }
 
 export const DEFAULT_QUERY: DashboardQuery = { state: null, trackId: null, memberId: null, sort: "member", direction: "asc", page: 1 };
@@ -47,7 +47,8 @@ export function parseDashboardQuery(params: Params): DashboardQuery {
   };
 }
 
-function pageNumber(text: string | null): number {
+function pageNumber(text: string | null): number | "all" {
+  if (text === "all") return "all";
   if (text === null || !/^[1-9]\d{0,5}$/.test(text)) return 1;
   return Number(text);
 }
@@ -63,8 +64,9 @@ export interface Page<T> {
   total: number;
 }
 
-/** One page of `rows` (already filtered and sorted as a whole). */
-export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): Page<T> {
+/** One page of `rows` (already filtered and sorted as a whole); "all" is every row on one page. */
+export function pageOf<T>(rows: readonly T[], page: number | "all", size = PAGE_SIZE): Page<T> {
+  if (page === "all") return { rows: [...rows], page: 1, pageCount: 1, from: rows.length === 0 ? 0 : 1, to: rows.length, total: rows.length };
   const pageCount = Math.max(1, Math.ceil(rows.length / size));
   const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const start = (shown - 1) * size;
@@ -113,7 +115,7 @@ export function queryString(query: DashboardQuery, changes: Partial<DashboardQue
   if (q.memberId) params.set("member", q.memberId);
   if (q.sort !== DEFAULT_QUERY.sort) params.set("sort", q.sort);
   if (q.direction !== DEFAULT_QUERY.direction) params.set("dir", q.direction);
-  if (q.page > 1) params.set("page", String(q.page));
+  if (q.page !== 1) params.set("page", String(q.page));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

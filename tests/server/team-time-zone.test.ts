@@ -134,13 +134,13 @@ describe("due days are days in the team's zone, for the lead and the learner ali
     expect((await setZone(w.lead, "Pacific/Pago_Pago")).status).toBe(200);
     expect(await moOnDashboard()).toEqual({ zone: "Pacific/Pago_Pago", overdue: 0 });
     expect(await moOnHisPage()).toBe(0);
-    expect(await moInCsv()).toEqual({ header: "due date (end of day, Pacific/Pago_Pago)", overdue: "no", due: todayIn("Pacific/Pago_Pago") });
+    expect(await moInCsv()).toEqual({ header: "due date (end of day in Pacific/Pago_Pago)", overdue: "no", due: todayIn("Pacific/Pago_Pago") });
     expect(await learnerZone()).toBe("Pacific/Pago_Pago");
 
     expect((await setZone(w.lead, "Pacific/Kiritimati")).status).toBe(200);
     expect(await moOnDashboard()).toEqual({ zone: "Pacific/Kiritimati", overdue: 1 });
     expect(await moOnHisPage()).toBe(1);
-    expect(await moInCsv()).toEqual({ header: "due date (end of day, Pacific/Kiritimati)", overdue: "yes", due: todayIn("Pacific/Pago_Pago") });
+    expect(await moInCsv()).toEqual({ header: "due date (end of day in Pacific/Kiritimati)", overdue: "yes", due: todayIn("Pacific/Pago_Pago") });
     expect(await learnerZone()).toBe("Pacific/Kiritimati");
   });
 });

@@ -177,7 +177,7 @@ describe("CSV export", () => {
         expect(text.endsWith("\r\n")).toBe(true);
         const [header, ...records] = parseCsv(text);
         expect(header).toEqual(csvHeader(time.timeZone));
-        expect(header?.[6]).toBe("due date (end of day, Europe/Berlin)");
+        expect(header?.[6]).toBe("due date (end of day in Europe/Berlin)");
         const expected = rows.flatMap((r) =>
           r.progress.steps.map((s) => [
             neutraliseFormula(r.member.name),

@@ -14,7 +14,7 @@ import { requirePageUser } from "@/lib/server/pages";
 import { loadFactsCached } from "@/lib/server/tracks/facts-cache";
 import { loadActor } from "@/lib/server/teams/queries";
 import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
-import { pageOf, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
+import { PAGE_SIZE, pageOf, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
 export const metadata: Metadata = { title: "Team progress" };
 export const dynamic = "force-dynamic";
@@ -52,7 +52,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
   const csvHref = `/api/v1/teams/${teamId}/dashboard/csv${queryString(query, { page: 1 })}`;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 pt-10 sm:px-6">
+    <div className="print-landscape mx-auto max-w-6xl px-4 pt-10 sm:px-6 print:max-w-none print:px-0 print:pt-0">
       <p className="text-sm print:hidden">
         <Link href={`/teams/${teamId}`} className="text-muted underline-offset-2 hover:text-ink hover:underline">
           ← {dashboard.team.name}
@@ -69,13 +69,26 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
           Change the team&rsquo;s time zone
         </Link>
       </p>
-      <p className="mt-1 hidden text-sm print:block">Printed {new Date(dashboard.time.now).toUTCString()}.</p>
+      <p className="mt-1 hidden text-sm print:block">
+        Printed {new Date(dashboard.time.now).toUTCString()}
+        {page.total > 0 ? `; rows ${page.from}–${page.to} of ${page.total}` : ""}.
+      </p>
 
       <div className="mt-6 flex flex-wrap gap-3 print:hidden">
         <a href={csvHref} className={secondaryButton} download>
           Download CSV
         </a>
-        <PrintButton />
+        <PrintButton label={page.pageCount > 1 ? "Print this page" : "Print"} />
+        {page.pageCount > 1 ? (
+          <Link href={`${base}${queryString(query, { page: "all" })}`} className={secondaryButton}>
+            Every row, for printing
+          </Link>
+        ) : null}
+        {query.page === "all" ? (
+          <Link href={`${base}${queryString(query, { page: 1 })}`} className={secondaryButton}>
+            Back to pages of {PAGE_SIZE}
+          </Link>
+        ) : null}
       </div>
 
       <div className="mt-8">
