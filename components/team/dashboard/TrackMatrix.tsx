@@ -152,14 +152,14 @@ export function TrackMatrix({ track, rows, total = rows.length, query, links }: 
                         row.member.name
                       )}
                       {certificate ? (
-                        <Link href={certificate} className="mt-0.5 block text-xs font-normal text-good underline underline-offset-2">
+                        <Link href={certificate} className="mt-0.5 block text-xs font-normal text-good underline underline-offset-2 print:text-[7pt]">
                           Certificate held
                         </Link>
                       ) : null}
                     </th>
                     <td className="whitespace-nowrap px-3 py-2 align-top print:px-1 print:py-0.5">
                       {p.done} of {p.total}
-                      {p.complete ? <span className="block text-xs text-good">complete</span> : null}
+                      {p.complete ? <span className="block text-xs text-good print:text-[7pt]">complete</span> : null}
                     </td>
                     <td className={`px-3 py-2 align-top print:px-1 print:py-0.5 ${p.overdue > 0 ? "font-semibold text-bad" : "text-muted"}`}>{p.overdue > 0 ? `${p.overdue} overdue` : "none"}</td>
                     <td className="whitespace-nowrap px-3 py-2 align-top text-muted print:hidden">{activityWords(p.lastActivityAt)}</td>
