@@ -114,64 +114,64 @@ export function TrackMatrix({ track, rows, total = rows.length, query, links }: 
         <p className="mt-2 text-muted">Nobody matches these filters on this track.</p>
       ) : (
         <>
-        <PrintLegend steps={stepTitles} />
-        <div role="region" aria-labelledby={headingId} tabIndex={0} className="relative mt-3 overflow-x-auto rounded-xl border border-line bg-surface focus-visible:outline-2 print:overflow-visible print:rounded-none print:border-0">
-          <table className="min-w-full border-collapse text-sm print:text-[7pt] print:leading-tight" data-testid={`matrix-${track.id}`}>
-            <thead className="border-b border-line bg-sunken">
-              <tr>
-                <SortHeader label="Member" sort="member" query={query} base={links.base} className="sticky left-0 bg-sunken" />
-                <SortHeader label="Progress" sort="progress" query={query} base={links.base} />
-                <SortHeader label="Overdue" sort="overdue" query={query} base={links.base} />
-                <SortHeader label="Last active" sort="last-activity" query={query} base={links.base} className="print:hidden" />
-                {stepTitles.map((s, i) => (
-                  <SortHeader
-                    key={s.key}
-                    label={`${i + 1}. ${s.title}`}
-                    printLabel={String(i + 1)}
-                    sort={`step:${s.key}`}
-                    query={query}
-                    base={links.base}
-                    className="min-w-36 border-l border-line print:min-w-0 print:px-1 print:text-center"
-                  />
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const memberHref = links.memberHref(row.member.id);
-                const certificate = links.certificateHref(row.member.id, row.track.id);
-                const p = row.progress;
-                return (
-                  <tr key={`${row.member.id}/${row.track.id}`} className="border-b border-line last:border-b-0" data-testid={`row-${row.member.name}`}>
-                    <th scope="row" className="sticky left-0 bg-surface px-3 py-2 text-left align-top font-medium print:static print:px-1 print:py-0.5">
-                      {memberHref ? (
-                        <Link href={memberHref} className="underline underline-offset-2">
-                          {row.member.name}
-                        </Link>
-                      ) : (
-                        row.member.name
-                      )}
-                      {certificate ? (
-                        <Link href={certificate} className="mt-0.5 block text-xs font-normal text-good underline underline-offset-2 print:text-[7pt]">
-                          Certificate held
-                        </Link>
-                      ) : null}
-                    </th>
-                    <td className="whitespace-nowrap px-3 py-2 align-top print:px-1 print:py-0.5">
-                      {p.done} of {p.total}
-                      {p.complete ? <span className="block text-xs text-good print:text-[7pt]">complete</span> : null}
-                    </td>
-                    <td className={`px-3 py-2 align-top print:px-1 print:py-0.5 ${p.overdue > 0 ? "font-semibold text-bad" : "text-muted"}`}>{p.overdue > 0 ? `${p.overdue} overdue` : "none"}</td>
-                    <td className="whitespace-nowrap px-3 py-2 align-top text-muted print:hidden">{activityWords(p.lastActivityAt)}</td>
-                    {p.steps.map((step) => (
-                      <StepCell key={step.key} step={step} />
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+          <PrintLegend steps={stepTitles} />
+          <div role="region" aria-labelledby={headingId} tabIndex={0} className="relative mt-3 overflow-x-auto rounded-xl border border-line bg-surface focus-visible:outline-2 print:overflow-visible print:rounded-none print:border-0">
+            <table className="min-w-full border-collapse text-sm print:text-[7pt] print:leading-tight" data-testid={`matrix-${track.id}`}>
+              <thead className="border-b border-line bg-sunken">
+                <tr>
+                  <SortHeader label="Member" sort="member" query={query} base={links.base} className="sticky left-0 bg-sunken" />
+                  <SortHeader label="Progress" sort="progress" query={query} base={links.base} />
+                  <SortHeader label="Overdue" sort="overdue" query={query} base={links.base} />
+                  <SortHeader label="Last active" sort="last-activity" query={query} base={links.base} className="print:hidden" />
+                  {stepTitles.map((s, i) => (
+                    <SortHeader
+                      key={s.key}
+                      label={`${i + 1}. ${s.title}`}
+                      printLabel={String(i + 1)}
+                      sort={`step:${s.key}`}
+                      query={query}
+                      base={links.base}
+                      className="min-w-36 border-l border-line print:min-w-0 print:px-1 print:text-center"
+                    />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const memberHref = links.memberHref(row.member.id);
+                  const certificate = links.certificateHref(row.member.id, row.track.id);
+                  const p = row.progress;
+                  return (
+                    <tr key={`${row.member.id}/${row.track.id}`} className="border-b border-line last:border-b-0" data-testid={`row-${row.member.name}`}>
+                      <th scope="row" className="sticky left-0 bg-surface px-3 py-2 text-left align-top font-medium print:static print:px-1 print:py-0.5">
+                        {memberHref ? (
+                          <Link href={memberHref} className="underline underline-offset-2">
+                            {row.member.name}
+                          </Link>
+                        ) : (
+                          row.member.name
+                        )}
+                        {certificate ? (
+                          <Link href={certificate} className="mt-0.5 block text-xs font-normal text-good underline underline-offset-2 print:text-[7pt]">
+                            Certificate held
+                          </Link>
+                        ) : null}
+                      </th>
+                      <td className="whitespace-nowrap px-3 py-2 align-top print:px-1 print:py-0.5">
+                        {p.done} of {p.total}
+                        {p.complete ? <span className="block text-xs text-good print:text-[7pt]">complete</span> : null}
+                      </td>
+                      <td className={`px-3 py-2 align-top print:px-1 print:py-0.5 ${p.overdue > 0 ? "font-semibold text-bad" : "text-muted"}`}>{p.overdue > 0 ? `${p.overdue} overdue` : "none"}</td>
+                      <td className="whitespace-nowrap px-3 py-2 align-top text-muted print:hidden">{activityWords(p.lastActivityAt)}</td>
+                      {p.steps.map((step) => (
+                        <StepCell key={step.key} step={step} />
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
