@@ -124,8 +124,13 @@ const progressSlice =
         return true;
       },
       async importFile(text) {
-        const { parseImport } = await loadProgressChecks();
-        const parsed = parseImport(text);
+        let checks: Awaited<ReturnType<typeof loadProgressChecks>>;
+        try {
+          checks = await loadProgressChecks();
+        } catch {
+          return { ok: false, message: "The file could not be checked: part of this page did not load (are you offline?). Reload and try again. Nothing was changed." };
+        }
+        const parsed = checks.parseImport(text);
         if (!parsed.ok) return { ok: false, message: parsed.message };
         const before = countFacts(get().facts);
         const { resetAt } = get().facts;
