@@ -29,7 +29,7 @@ export function ProgressTransfer() {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const result = importFile(await file.text());
+    const result = await importFile(await file.text());
     setMessage({ ok: result.ok, text: result.message });
   };
 

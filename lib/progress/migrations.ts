@@ -2,17 +2,16 @@
  * Stored progress carries the version of its shape. Each migration takes a state valid at
  * one version to the next; the state is validated against its own version's schema first,
  * so a migration never sees garbage. To change the shape: add storedStateV3 in schema.ts, a
- * migration 2 → 3 here, and bump PROGRESS_VERSION; tests/unit/progress/migrations.test.ts
+ * migration 2 → 3 here, and bump PROGRESS_VERSION (format.ts); tests/unit/progress/migrations.test.ts
  * shows the chain at work, with fixtures of real stored states of every version.
  *
  * 1 → 2 (the self-assessment and spaced review): the facts gain four empty maps (testedOut,
  * reviewLessons, answers, reviews); nothing else changes.
  */
 import type * as z from "zod/mini";
+import { PROGRESS_VERSION } from "./format";
 import { type FactsV1, type StoredState, storedStateV1, storedStateV2 } from "./schema";
 import type { ProgressFacts } from "./types";
-
-export const PROGRESS_VERSION = 2;
 
 /** Version 1 facts as version 2: the same facts, and no assessment or review yet. */
 export function upgradeFactsV1(facts: FactsV1): ProgressFacts {

@@ -4,15 +4,19 @@
  * version is set aside under a backup key (never deleted), the app is told, and it starts
  * from empty progress instead of crashing.
  *
+ * The validation needs zod, which is kept out of the pages' first load: reading is
+ * asynchronous and loads the checks (lib/progress/checks.ts) only when there is something
+ * stored to check. While a read is under way nothing is written, so a save made meanwhile
+ * cannot overwrite what is being read; the store saves once the read is done. If the checks
+ * cannot be loaded at all (the network went away), saving stays paused for the visit:
+ * progress that could not be checked is not overwritten either.
+ *
  * When storage is too full to hold the copy, the unreadable data stays where it is and
  * saving stops, so that nothing overwrites it. The way out is the learner's: download it
  * (`unreadable`), then delete it (`discardUnreadable`), which lets saving resume.
  */
-import type { PersistStorage, StorageValue } from "zustand/middleware";
-import { validateAtVersion } from "./migrations";
-import { envelopeSchema, type StoredState } from "./schema";
-
-export const PROGRESS_KEY = "quorum-progress";
+import type { PersistStorage } from "zustand/middleware";
+import type { StoredState } from "./schema";
 
 export interface SetAside {
   backupKey: string;
@@ -30,34 +34,22 @@ export interface ProgressStorage extends PersistStorage<StoredState> {
   lastWriteFailed(): boolean;
 }
 
-type ReadResult = { kind: "empty" } | { kind: "ok"; value: StorageValue<StoredState> } | { kind: "bad"; reason: string };
-
-/** Reads and checks a raw stored string. Pure: no storage access. */
-export function readStoredProgress(raw: string | null): ReadResult {
-  if (raw === null) return { kind: "empty" };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { kind: "bad", reason: "it is not valid JSON" };
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { kind: "bad", reason: "it has no version number" };
-  const valid = validateAtVersion(envelope.data.state, envelope.data.version);
-  if (!valid.ok) return { kind: "bad", reason: valid.reason };
-  return { kind: "ok", value: { state: valid.value as StoredState, version: envelope.data.version } };
-}
+/** The zod checks, loaded the first time they are needed (then served from the module cache). */
+export const loadProgressChecks = () => import("./checks");
 
 export function createProgressStorage(
   getStorage: () => Storage | undefined,
   onSetAside: (info: SetAside) => void,
   now: () => number = Date.now,
+  loadChecks: typeof loadProgressChecks = loadProgressChecks,
 ): ProgressStorage {
-  // Set when bad data could not be copied aside: writing would destroy it.
+  // Set when bad data could not be copied aside, or could not be checked: writing would destroy it.
   let writesBlocked = false;
   let writeFailed = false;
+  // Reads under way (a second can start before the first ends: another rehydration).
+  let reading = 0;
   return {
-    getItem(name) {
+    async getItem(name) {
       const storage = getStorage();
       if (!storage) return null;
       let raw: string | null;
@@ -66,9 +58,20 @@ export function createProgressStorage(
       } catch {
         return null;
       }
-      const result = readStoredProgress(raw);
+      if (raw === null) return null;
+      reading++;
+      let checks: Awaited<ReturnType<typeof loadChecks>>;
+      try {
+        checks = await loadChecks();
+      } catch (error) {
+        writesBlocked = true;
+        throw error;
+      } finally {
+        reading--;
+      }
+      const result = checks.readStoredProgress(raw);
       if (result.kind === "ok") return result.value;
-      if (result.kind === "bad" && raw !== null) {
+      if (result.kind === "bad") {
         const backupKey = `${name}.backup.${now()}`;
         try {
           storage.setItem(backupKey, raw);
@@ -84,7 +87,7 @@ export function createProgressStorage(
       return null;
     },
     setItem(name, value) {
-      if (writesBlocked) return;
+      if (writesBlocked || reading > 0) return;
       try {
         getStorage()?.setItem(name, JSON.stringify(value));
         writeFailed = false;

@@ -2,15 +2,16 @@
  * The learner's progress store: zustand with persist, local-first, no account.
  * Two slices (progress facts and the app's notices) are combined once and the middleware is
  * applied once, to the combined store; only the device's state and facts are persisted.
+ * Nothing here imports zod: what is read from storage, from another tab or from a file is
+ * checked by lib/progress/checks.ts, loaded when first needed (docs/performance.md).
  */
 import { create, type StateCreator } from "zustand";
 import { persist } from "zustand/middleware";
-import { observe, type Timestamp, tick, zeroTimestamp } from "./clock";
+import { compareTimestamps, observe, type Timestamp, tick, zeroTimestamp } from "./clock";
+import { PROGRESS_KEY, PROGRESS_VERSION } from "./format";
 import { latestTimestamp, mergeFacts, restampBefore, sameFacts } from "./merge";
-import { migrateStoredState, PROGRESS_VERSION } from "./migrations";
 import type { StoredState } from "./schema";
-import { createProgressStorage, PROGRESS_KEY, type ProgressStorage, readStoredProgress, type SetAside } from "./storage";
-import { parseImport } from "./transfer";
+import { createProgressStorage, loadProgressChecks, type ProgressStorage, type SetAside } from "./storage";
 import { type AssessmentAnswer, emptyFacts, type ProgressFacts, type QuizAttempt, type ReviewEvent } from "./types";
 
 /** The lesson-level registers an action can set: each is a last-writer-wins register per lesson. */
@@ -31,7 +32,8 @@ export interface ProgressSlice {
   recordReview: (event: Omit<ReviewEvent, "id" | "at">) => ReviewEvent;
   /** Merges facts from elsewhere (another tab, an imported file); returns whether anything changed. */
   mergeFrom: (facts: ProgressFacts) => boolean;
-  importFile: (text: string) => { ok: boolean; message: string };
+  /** Validates a file's text, then merges it; nothing changes unless the whole file is valid. */
+  importFile: (text: string) => Promise<{ ok: boolean; message: string }>;
   reset: () => void;
 }
 
@@ -121,8 +123,14 @@ const progressSlice =
         set({ facts: merged, clock: seen ? observe(clock, seen, now()) : clock });
         return true;
       },
-      importFile(text) {
-        const parsed = parseImport(text);
+      async importFile(text) {
+        let checks: Awaited<ReturnType<typeof loadProgressChecks>>;
+        try {
+          checks = await loadProgressChecks();
+        } catch {
+          return { ok: false, message: "The file could not be checked: part of this page did not load (are you offline?). Reload and try again. Nothing was changed." };
+        }
+        const parsed = checks.parseImport(text);
         if (!parsed.ok) return { ok: false, message: parsed.message };
         const before = countFacts(get().facts);
         const { resetAt } = get().facts;
@@ -161,6 +169,19 @@ const noticeSlice =
     },
   });
 
+/**
+ * How a read from storage joins the store. Reading waits for the checks to load, so a learner
+ * may tick an item before the first read ends: on that first read the stored facts and those
+ * early ones are merged (the device keeps its stored id), so neither is lost. Every later read
+ * (another account's progress after a sign-out elsewhere) takes the stored state as it is.
+ */
+function keepEarlyFacts(stored: StoredState | undefined, current: ProgressStore, now: number): ProgressStore {
+  if (!stored) return current;
+  const early = !current.hydrated && compareTimestamps(current.clock, zeroTimestamp(current.deviceId)) !== 0;
+  if (!early) return { ...current, ...stored };
+  return { ...current, ...stored, facts: mergeFacts(stored.facts, current.facts), clock: observe(stored.clock, current.clock, now) };
+}
+
 export function createProgressStore(deps: ProgressDeps) {
   // The storage reports set-aside data to the store it belongs to, created just below.
   let report: (info: SetAside) => void = () => {};
@@ -174,11 +195,14 @@ export function createProgressStore(deps: ProgressDeps) {
         storage,
         skipHydration: true,
         partialize: (s): StoredState => ({ deviceId: s.deviceId, clock: s.clock, facts: s.facts }),
-        migrate: (persisted, version) => {
+        migrate: async (persisted, version) => {
+          const { migrateStoredState } = await loadProgressChecks();
           const result = migrateStoredState(persisted, version);
           if (!result.ok) throw new Error(result.reason);
           return result.state as unknown as ProgressStore;
         },
+        merge: (persisted, current) => keepEarlyFacts(persisted as StoredState | undefined, current, deps.now()),
+        // Also saves: the first save after a read (saves wait while one is under way).
         onRehydrateStorage: () => () => store.setState({ hydrated: true }),
       },
     ),
@@ -205,17 +229,14 @@ export const useProgress = createProgressStore({ storage: browserStorage, now: D
 /** Merges what another tab saved; the storage event fires in every other tab of this origin. */
 export function listenToOtherTabs(store: typeof useProgress): () => void {
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== PROGRESS_KEY || event.newValue === null) return;
-    const read = readOtherTab(event.newValue);
-    if (read) store.getState().mergeFrom(read.facts);
+    const raw = event.newValue;
+    if (event.key !== PROGRESS_KEY || raw === null) return;
+    // Merges commute, so saves that are checked out of order still converge.
+    void loadProgressChecks().then(({ readOtherTabSave }) => {
+      const read = readOtherTabSave(raw);
+      if (read) store.getState().mergeFrom(read.facts);
+    });
   };
   window.addEventListener("storage", onStorage);
   return () => window.removeEventListener("storage", onStorage);
-}
-
-function readOtherTab(raw: string): StoredState | undefined {
-  const read = readStoredProgress(raw);
-  if (read.kind !== "ok") return undefined;
-  const migrated = migrateStoredState(read.value.state, read.value.version ?? PROGRESS_VERSION);
-  return migrated.ok ? migrated.state : undefined;
 }

@@ -11,7 +11,7 @@
  *          more: true when the answer was cut at a page and the client should ask again.
  */
 import * as z from "zod/mini";
-import { PROGRESS_VERSION } from "@/lib/progress/migrations";
+import { PROGRESS_VERSION } from "@/lib/progress/format";
 import { factsSchema, timestampSchema } from "@/lib/progress/schema";
 
 export const SYNC_PATH = "/api/v1/sync";

@@ -2,10 +2,12 @@
  * The store of followed built-in tracks: zustand with persist under its own key, apart from
  * the progress store. Like progress, it hydrates only in the browser after mount, and data
  * it cannot read is copied to a backup key and reported, never lost and never a crash.
+ * Reading loads its checks (read-following.ts, zod) only when something is stored; nothing
+ * is written while a read is under way, and tracks followed meanwhile are kept.
  */
 import { create } from "zustand";
 import { persist, type PersistStorage } from "zustand/middleware";
-import { emptyFollowing, FOLLOWING_KEY, FOLLOWING_VERSION, type FollowingState, readStoredFollowing } from "./following";
+import { emptyFollowing, FOLLOWING_KEY, FOLLOWING_VERSION, type FollowingState } from "./following";
 
 export interface FollowingStore extends FollowingState {
   /** True once stored state has been read (or found missing) in the browser. */
@@ -22,10 +24,14 @@ export interface FollowingDeps {
   now: () => number;
 }
 
+/** The zod checks, loaded the first time something stored has to be read. */
+const loadChecks = () => import("./read-following");
+
 function followingStorage(deps: FollowingDeps, onSetAside: (info: { backupKey: string; reason: string }) => void): PersistStorage<FollowingState> {
   let writesBlocked = false;
+  let reading = 0;
   return {
-    getItem(name) {
+    async getItem(name) {
       const storage = deps.storage();
       if (!storage) return null;
       let raw: string | null;
@@ -34,9 +40,21 @@ function followingStorage(deps: FollowingDeps, onSetAside: (info: { backupKey: s
       } catch {
         return null;
       }
-      const read = readStoredFollowing(raw);
+      if (raw === null) return null;
+      reading++;
+      let checks: Awaited<ReturnType<typeof loadChecks>>;
+      try {
+        checks = await loadChecks();
+      } catch (error) {
+        // Could not check it (offline): keep it as it is rather than save over it.
+        writesBlocked = true;
+        throw error;
+      } finally {
+        reading--;
+      }
+      const read = checks.readStoredFollowing(raw);
       if (read.kind === "ok") return { state: read.state, version: FOLLOWING_VERSION };
-      if (read.kind === "bad" && raw !== null) {
+      if (read.kind === "bad") {
         const backupKey = `${name}.backup.${deps.now()}`;
         try {
           storage.setItem(backupKey, raw);
@@ -51,7 +69,7 @@ function followingStorage(deps: FollowingDeps, onSetAside: (info: { backupKey: s
       return null;
     },
     setItem(name, value) {
-      if (writesBlocked) return;
+      if (writesBlocked || reading > 0) return;
       try {
         deps.storage()?.setItem(name, JSON.stringify(value));
       } catch {
@@ -88,6 +106,13 @@ export function createFollowingStore(deps: FollowingDeps) {
         storage: followingStorage(deps, (info) => report(info)),
         skipHydration: true,
         partialize: (s): FollowingState => ({ following: s.following }),
+        // On the first read, tracks followed while it was under way are kept (the stored start wins).
+        merge: (persisted, current) => {
+          const stored = persisted as FollowingState | undefined;
+          if (!stored) return current;
+          return { ...current, following: current.hydrated ? stored.following : { ...current.following, ...stored.following } };
+        },
+        // Also saves: the first save after a read (saves wait while one is under way).
         onRehydrateStorage: () => () => store.setState({ hydrated: true }),
       },
     ),

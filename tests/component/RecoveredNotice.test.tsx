@@ -3,7 +3,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { RecoveredNotice } from "@/components/progress/RecoveredNotice";
 import { unreadableFileName } from "@/components/progress/StorageFullNotice";
-import { PROGRESS_KEY } from "@/lib/progress/storage";
+import { PROGRESS_KEY } from "@/lib/progress/format";
 import { useProgress } from "@/lib/progress/store";
 
 const original = useProgress.getState();

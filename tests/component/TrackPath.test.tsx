@@ -50,11 +50,13 @@ function withFacts(change: (facts: ProgressFacts) => void) {
   act(() => useProgress.setState({ facts }));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ now: MONDAY, shouldAdvanceTime: true });
   localStorage.clear();
   useProgress.setState({ facts: emptyFacts(), hydrated: true });
   useFollowing.setState({ following: {}, recovered: null });
+  // As on the page after mount: the followed tracks have been read (asynchronously: the checks load on demand).
+  await useFollowing.persist.rehydrate();
 });
 afterEach(() => {
   vi.useRealTimers();

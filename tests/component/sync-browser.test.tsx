@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The browser wiring of sync: session probe, ownership, window events and signing out, against the real handler. */
 import { useProgress } from "@/lib/progress/store";
-import { PROGRESS_KEY } from "@/lib/progress/storage";
+import { PROGRESS_KEY } from "@/lib/progress/format";
 import { emptyFacts } from "@/lib/progress/types";
 import { handleSync } from "@/lib/server/sync/handler";
 import { signOutOfSync, startBrowserSync, stopBrowserSync } from "@/lib/sync/browser";

@@ -37,6 +37,60 @@ test("corrupted stored progress: the page loads, says so, and keeps the bad copy
   await expect(notice).toHaveCount(0);
 });
 
+test("the checks load after the page: a tick is saved over stored progress only once it has been read", async ({ page }) => {
+  const checkbox = (n: number) => page.getByRole("checkbox", { name: first!.frontmatter.checklist[n]!.text.replace(/`/g, "") });
+  await page.goto(`/lessons/${first!.frontmatter.id}`);
+  await checkbox(0).check();
+  const stored = await page.evaluate(() => localStorage.getItem("quorum-progress"));
+  expect(stored).toContain(first!.frontmatter.checklist[0]!.id);
+
+  // Offline after the page loaded: the chunk with zod, which validates what was stored, never arrives.
+  let zodRequested = false;
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (!body.includes("$ZodType")) return route.fulfill({ response, body });
+    zodRequested = true;
+    return route.abort("internetdisconnected");
+  });
+  await page.reload();
+  await expect.poll(() => zodRequested).toBe(true);
+  await checkbox(1).check();
+  await expect(checkbox(1)).toBeChecked();
+  // Progress that could not be checked is not saved over.
+  expect(await page.evaluate(() => localStorage.getItem("quorum-progress"))).toBe(stored);
+
+  // Back online: the stored tick is read, checked and shown.
+  await page.unroute("**/_next/static/chunks/*.js");
+  await page.reload();
+  await expect(checkbox(0)).toBeChecked();
+  await expect(checkbox(1)).not.toBeChecked();
+});
+
+test("a tick made while stored progress is still being read is kept with it", async ({ page }) => {
+  const checkbox = (n: number) => page.getByRole("checkbox", { name: first!.frontmatter.checklist[n]!.text.replace(/`/g, "") });
+  await page.goto(`/lessons/${first!.frontmatter.id}`);
+  await checkbox(0).check();
+
+  // A slow network: the checks arrive well after the page is interactive.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("$ZodType")) await held;
+    return route.fulfill({ response, body });
+  });
+  await page.reload();
+  await checkbox(1).check();
+  release();
+  await expect(checkbox(0)).toBeChecked();
+  await expect(checkbox(1)).toBeChecked();
+  await page.reload();
+  await expect(checkbox(0)).toBeChecked();
+  await expect(checkbox(1)).toBeChecked();
+});
+
 test("export, reset, import: progress comes back; a bad file changes nothing", async ({ page }, testInfo) => {
   await page.goto(`/lessons/${second!.frontmatter.id}`);
   const item = second!.frontmatter.checklist[0]!;

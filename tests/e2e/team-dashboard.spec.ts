@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { PROGRESS_VERSION } from "@/lib/progress/migrations";
+import { PROGRESS_VERSION } from "@/lib/progress/format";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
 import { lessons } from "./content";
 import { checkPage } from "./helpers";

@@ -1,4 +1,5 @@
-import { createProgressStorage, PROGRESS_KEY, type SetAside } from "@/lib/progress/storage";
+import { PROGRESS_KEY } from "@/lib/progress/format";
+import { createProgressStorage, type SetAside } from "@/lib/progress/storage";
 import { createProgressStore } from "@/lib/progress/store";
 import { emptyFacts } from "@/lib/progress/types";
 import { MapStorage } from "@/tests/fixtures/storage";
@@ -15,21 +16,21 @@ function fullOfGarbage(extraRoom = 0) {
 }
 
 describe("progress storage when storage is full", () => {
-  it("leaves unreadable data in place, says so, and saves nothing over it", () => {
+  it("leaves unreadable data in place, says so, and saves nothing over it", async () => {
     const storage = fullOfGarbage();
     const reports: SetAside[] = [];
     const persist = createProgressStorage(() => storage, (r) => reports.push(r), () => 42);
-    expect(persist.getItem(PROGRESS_KEY)).toBeNull();
+    expect(await persist.getItem(PROGRESS_KEY)).toBeNull();
     expect(reports).toEqual([{ backupKey: PROGRESS_KEY, reason: "it is not valid JSON", leftInPlace: true }]);
     persist.setItem(PROGRESS_KEY, stored());
     expect(storage.getItem(PROGRESS_KEY)).toBe(garbage);
     expect(persist.unreadable(PROGRESS_KEY)).toBe(garbage);
   });
 
-  it("deletes the unreadable data only when asked, and then saves again", () => {
+  it("deletes the unreadable data only when asked, and then saves again", async () => {
     const storage = fullOfGarbage();
     const persist = createProgressStorage(() => storage, () => {});
-    persist.getItem(PROGRESS_KEY);
+    await persist.getItem(PROGRESS_KEY);
     persist.discardUnreadable(PROGRESS_KEY);
     expect(storage.getItem(PROGRESS_KEY)).toBeNull();
     expect(persist.unreadable(PROGRESS_KEY)).toBeNull();
@@ -38,12 +39,12 @@ describe("progress storage when storage is full", () => {
     expect(persist.lastWriteFailed()).toBe(false);
   });
 
-  it("has nothing to offer or discard when the bad data could be copied aside", () => {
+  it("has nothing to offer or discard when the bad data could be copied aside", async () => {
     const storage = new MapStorage(100_000);
     storage.setItem(PROGRESS_KEY, garbage);
     const reports: SetAside[] = [];
     const persist = createProgressStorage(() => storage, (r) => reports.push(r), () => 7);
-    persist.getItem(PROGRESS_KEY);
+    await persist.getItem(PROGRESS_KEY);
     expect(reports).toEqual([{ backupKey: `${PROGRESS_KEY}.backup.7`, reason: "it is not valid JSON" }]);
     expect(persist.unreadable(PROGRESS_KEY)).toBeNull();
     persist.discardUnreadable(PROGRESS_KEY); // a no-op: it must not touch what is stored

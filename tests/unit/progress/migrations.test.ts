@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
-import { migrateStoredState, PROGRESS_VERSION, validateAtVersion } from "@/lib/progress/migrations";
+import { PROGRESS_VERSION } from "@/lib/progress/format";
+import { migrateStoredState, validateAtVersion } from "@/lib/progress/migrations";
 import { lessonStatus } from "@/lib/progress/status";
 import { emptyFacts } from "@/lib/progress/types";
 

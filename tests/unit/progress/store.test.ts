@@ -1,4 +1,4 @@
-import { PROGRESS_KEY } from "@/lib/progress/storage";
+import { PROGRESS_KEY } from "@/lib/progress/format";
 import { createProgressStore } from "@/lib/progress/store";
 import { buildExport } from "@/lib/progress/transfer";
 import { readFileSync } from "node:fs";
@@ -73,12 +73,12 @@ describe("progress store", () => {
     expect(a.store.getState().clock.wall).toBeGreaterThanOrEqual(1_010);
   });
 
-  it("imports a valid file by merging, and rejects a bad one without changing anything", () => {
+  it("imports a valid file by merging, and rejects a bad one without changing anything", async () => {
     const { store } = setup();
     store.getState().setItem("fault-tolerance", "a", true);
     const before = store.getState().facts;
     for (const text of ["not json", "{}", JSON.stringify({ format: "quorum-progress", version: 1, exportedAt: "x", facts: { checklist: [] } })]) {
-      const result = store.getState().importFile(text);
+      const result = await store.getState().importFile(text);
       expect(result.ok).toBe(false);
       expect(result.message).toMatch(/Nothing was changed\.$/);
       expect(store.getState().facts).toBe(before);
@@ -86,10 +86,10 @@ describe("progress store", () => {
     const other = setup(new MapStorage(), "device-b");
     other.store.getState().setItem("messaging", "x", true);
     const file = JSON.stringify(buildExport(other.store.getState().facts, new Date(0)));
-    expect(store.getState().importFile(file)).toEqual({ ok: true, message: expect.stringContaining("1 more checklist items ticked") });
+    expect(await store.getState().importFile(file)).toEqual({ ok: true, message: expect.stringContaining("1 more checklist items ticked") });
     expect(store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
     expect(store.getState().facts.checklist.messaging?.x?.value).toBe(true);
-    expect(store.getState().importFile(file).message).toContain("nothing changed");
+    expect((await store.getState().importFile(file)).message).toContain("nothing changed");
   });
 
   it("resets with a timestamped fact, so a tab that still has the old facts cannot bring them back", () => {
@@ -106,14 +106,14 @@ describe("progress store", () => {
     expect(a.store.getState().facts.checklist["fault-tolerance"]?.b?.value).toBe(true);
   });
 
-  it("restores an export made before a reset when the learner imports it", () => {
+  it("restores an export made before a reset when the learner imports it", async () => {
     const a = setup(new MapStorage(), "device-a");
     a.store.getState().setItem("fault-tolerance", "a", true);
     a.store.getState().recordAttempt({ lessonId: "fault-tolerance", responses: {}, correct: 8, total: 10 });
     const backup = JSON.stringify(buildExport(a.store.getState().facts, new Date(0)));
     a.advance(5);
     a.store.getState().reset();
-    expect(a.store.getState().importFile(backup).message).toContain("1 more checklist items ticked, 1 quiz attempts added");
+    expect((await a.store.getState().importFile(backup)).message).toContain("1 more checklist items ticked, 1 quiz attempts added");
     expect(a.store.getState().facts.checklist["fault-tolerance"]?.a?.value).toBe(true);
     // ...and the restored facts survive merging with a tab that only saw the reset.
     expect(a.store.getState().mergeFrom({ ...emptyFacts(), resetAt: a.store.getState().facts.resetAt })).toBe(false);
@@ -136,15 +136,15 @@ describe("progress store", () => {
     expect(saved.state.facts.testedOut.messaging.value).toBe(true);
   });
 
-  it("imports a version 1 export: its facts are merged, none of the new kinds", () => {
+  it("imports a version 1 export: its facts are merged, none of the new kinds", async () => {
     const { store } = setup();
-    const result = store.getState().importFile(v1Fixture("export.json"));
+    const result = await store.getState().importFile(v1Fixture("export.json"));
     expect(result).toEqual({ ok: true, message: "Imported and merged: 2 more checklist items ticked, 1 quiz attempts added. Nothing was overwritten." });
     expect(store.getState().facts.skipped["service-discovery"]?.value).toBe(true);
     expect(store.getState().facts.reviews).toEqual({});
   });
 
-  it("records self-assessment answers, reviews and lesson marks as stamped facts, and carries them in an export", () => {
+  it("records self-assessment answers, reviews and lesson marks as stamped facts, and carries them in an export", async () => {
     const a = setup(new MapStorage(), "device-a");
     const given = { lessonId: "messaging", questionId: "dlq-scenario", response: "park", confidence: "sure" as const, correct: false };
     const answer = a.store.getState().recordAnswer({ ...given, sittingId: "sitting-0001" });
@@ -163,15 +163,15 @@ describe("progress store", () => {
     const b = setup(new MapStorage(), "device-b");
     const file = JSON.stringify(buildExport(facts, new Date(0)));
     expect(JSON.parse(file).version).toBe(2);
-    expect(b.store.getState().importFile(file).message).toBe(
+    expect((await b.store.getState().importFile(file)).message).toBe(
       "Imported and merged: 0 more checklist items ticked, 0 quiz attempts added, 1 self-assessment answers and 1 reviews added. Nothing was overwritten.",
     );
     expect(b.store.getState().facts).toEqual(facts);
   });
 
-  it("refuses an export from a newer version, changing nothing", () => {
+  it("refuses an export from a newer version, changing nothing", async () => {
     const { store } = setup();
     const file = JSON.stringify({ ...buildExport(emptyFacts(), new Date(0)), version: 3 });
-    expect(store.getState().importFile(file)).toEqual({ ok: false, message: expect.stringContaining("made by a newer version of Quorum") });
+    expect(await store.getState().importFile(file)).toEqual({ ok: false, message: expect.stringContaining("made by a newer version of Quorum") });
   });
 });

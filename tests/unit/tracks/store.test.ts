@@ -1,4 +1,5 @@
-import { FOLLOWING_KEY, followedIds, readStoredFollowing } from "@/lib/tracks/following";
+import { FOLLOWING_KEY, followedIds } from "@/lib/tracks/following";
+import { readStoredFollowing } from "@/lib/tracks/read-following";
 import { createFollowingStore } from "@/lib/tracks/store";
 import { MapStorage } from "@/tests/fixtures/storage";
 
@@ -45,6 +46,30 @@ describe("the store of followed tracks", () => {
     expect(readStoredFollowing(storage.getItem(FOLLOWING_KEY)).kind).not.toBe("bad");
     store.getState().follow("on-call-ready");
     expect(readStoredFollowing(storage.getItem(FOLLOWING_KEY))).toEqual({ kind: "ok", state: { following: { "on-call-ready": { startedAt: 1000 } } } });
+  });
+
+  it("keeps a track followed while the stored ones were still being read, and writes nothing meanwhile", async () => {
+    const storage = new MapStorage();
+    const raw = JSON.stringify({ version: 1, state: { following: { "on-call-ready": { startedAt: 5 } } } });
+    storage.setItem(FOLLOWING_KEY, raw);
+    const { store } = setup(storage);
+    const reading = store.persist.rehydrate();
+    store.getState().follow("first-two-weeks");
+    expect(storage.getItem(FOLLOWING_KEY)).toBe(raw);
+    await reading;
+    const both = { "on-call-ready": { startedAt: 5 }, "first-two-weeks": { startedAt: 1000 } };
+    expect(store.getState()).toMatchObject({ hydrated: true, following: both });
+    expect(JSON.parse(storage.getItem(FOLLOWING_KEY)!).state.following).toEqual(both);
+  });
+
+  it("takes another tab's stored tracks as they are once it has read them", async () => {
+    const storage = new MapStorage();
+    const { store } = setup(storage);
+    await store.persist.rehydrate();
+    store.getState().follow("first-two-weeks");
+    storage.setItem(FOLLOWING_KEY, JSON.stringify({ version: 1, state: { following: { "on-call-ready": { startedAt: 5 } } } }));
+    await store.persist.rehydrate();
+    expect(store.getState().following).toEqual({ "on-call-ready": { startedAt: 5 } });
   });
 
   it("lists followed tracks that still exist, most recently started first", () => {
