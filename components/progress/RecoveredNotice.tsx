@@ -16,7 +16,21 @@ const StorageFullNotice = lazy(() => import("./StorageFullNotice").then((m) => (
 export function RecoveredNotice() {
   const recovered = useProgress((s) => s.recovered);
   const dismiss = useProgress((s) => s.dismissRecovered);
+  const unsaved = useProgress((s) => s.unsaved);
+  const retryReading = useProgress((s) => s.retryReading);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [retrying, setRetrying] = useState(false);
+
+  async function retry() {
+    setRetrying(true);
+    await retryReading();
+    setRetrying(false);
+    setOutcome(
+      useProgress.getState().unsaved
+        ? { ok: false, text: "Still not loaded. Check your connection and try again; keep this tab open to keep what you did." }
+        : { ok: true, text: "Your saved progress was read, what you did meanwhile was added to it, and saving has resumed." },
+    );
+  }
 
   if (outcome) {
     return (
@@ -24,6 +38,19 @@ export function RecoveredNotice() {
         <p className={`min-w-0 flex-1 ${outcome.ok ? "" : "font-medium"}`}>{outcome.text}</p>
         <button type="button" autoFocus onClick={() => setOutcome(null)} className={button}>
           Dismiss
+        </button>
+      </Banner>
+    );
+  }
+  if (unsaved) {
+    return (
+      <Banner role="alert">
+        <p className="min-w-0 flex-1">
+          <strong className="font-semibold">Your saved progress could not be read</strong>: part of this page did not load (are you
+          offline?). Nothing stored was changed. What you do now is kept in this tab but not saved until it is read.
+        </p>
+        <button type="button" onClick={() => void retry()} disabled={retrying} className={button}>
+          {retrying ? "Trying…" : "Try again"}
         </button>
       </Banner>
     );

@@ -8,8 +8,9 @@
  * asynchronous and loads the checks (lib/progress/checks.ts) only when there is something
  * stored to check. While a read is under way nothing is written, so a save made meanwhile
  * cannot overwrite what is being read; the store saves once the read is done. If the checks
- * cannot be loaded at all (the network went away), saving stays paused for the visit:
- * progress that could not be checked is not overwritten either.
+ * cannot be loaded (the network went away), saving pauses until a later read succeeds
+ * (`checksMissing` tells the app, which offers to try again): progress that could not be
+ * checked is not overwritten either.
  *
  * When storage is too full to hold the copy, the unreadable data stays where it is and
  * saving stops, so that nothing overwrites it. The way out is the learner's: download it
@@ -32,6 +33,8 @@ export interface ProgressStorage extends PersistStorage<StoredState> {
   discardUnreadable(name: string): void;
   /** Whether the last attempt to save was refused (full or disabled storage). */
   lastWriteFailed(): boolean;
+  /** True when the last read could not load its checks: saving is paused until a read succeeds. */
+  checksMissing(): boolean;
 }
 
 /** The zod checks, loaded the first time they are needed (then served from the module cache). */
@@ -43,8 +46,10 @@ export function createProgressStorage(
   now: () => number = Date.now,
   loadChecks: typeof loadProgressChecks = loadProgressChecks,
 ): ProgressStorage {
-  // Set when bad data could not be copied aside, or could not be checked: writing would destroy it.
+  // Set when bad data could not be copied aside: writing would destroy it.
   let writesBlocked = false;
+  // Set while stored data could not be checked because the checks did not load: likewise.
+  let unchecked = false;
   let writeFailed = false;
   // Reads under way (a second can start before the first ends: another rehydration).
   let reading = 0;
@@ -64,11 +69,12 @@ export function createProgressStorage(
       try {
         checks = await loadChecks();
       } catch (error) {
-        writesBlocked = true;
+        unchecked = true;
         throw error;
       } finally {
         reading--;
       }
+      unchecked = false;
       const result = checks.readStoredProgress(raw);
       if (result.kind === "ok") return result.value;
       if (result.kind === "bad") {
@@ -87,7 +93,7 @@ export function createProgressStorage(
       return null;
     },
     setItem(name, value) {
-      if (writesBlocked || reading > 0) return;
+      if (writesBlocked || unchecked || reading > 0) return;
       try {
         getStorage()?.setItem(name, JSON.stringify(value));
         writeFailed = false;
@@ -113,5 +119,6 @@ export function createProgressStorage(
       writesBlocked = false;
     },
     lastWriteFailed: () => writeFailed,
+    checksMissing: () => unchecked,
   };
 }

@@ -42,6 +42,10 @@ export interface NoticeSlice {
   recovered: SetAside | null;
   /** True once stored progress has been read (or found missing) in the browser. */
   hydrated: boolean;
+  /** True when stored progress could not be checked (part of the page did not load): nothing is saved until a read succeeds. */
+  unsaved: boolean;
+  /** Reads stored progress again (after `unsaved`); what was done meanwhile is merged with it. */
+  retryReading: () => Promise<void>;
   dismissRecovered: () => void;
   /** The unreadable data still under the progress key when storage had no room to copy it aside. */
   unreadableProgress: () => string | null;
@@ -58,6 +62,8 @@ export interface ProgressDeps {
   storage: () => Storage | undefined;
   now: () => number;
   newId: () => string;
+  /** Loads the zod checks; tests replace it to fail or delay. */
+  loadChecks?: typeof loadProgressChecks;
 }
 
 type Creator<T> = StateCreator<ProgressStore, [["zustand/persist", unknown]], [], T>;
@@ -157,9 +163,11 @@ const progressSlice =
 
 const noticeSlice =
   (storage: ProgressStorage): Creator<NoticeSlice> =>
-  (set) => ({
+  (set, _get, api) => ({
     recovered: null,
     hydrated: false,
+    unsaved: false,
+    retryReading: () => api.persist.rehydrate(),
     dismissRecovered: () => set({ recovered: null }),
     unreadableProgress: () => storage.unreadable(PROGRESS_KEY),
     discardUnreadableProgress() {
@@ -171,13 +179,13 @@ const noticeSlice =
 
 /**
  * How a read from storage joins the store. Reading waits for the checks to load, so a learner
- * may tick an item before the first read ends: on that first read the stored facts and those
- * early ones are merged (the device keeps its stored id), so neither is lost. Every later read
+ * may tick an item before the first read ends: on that first read (or the retry of one that could
+ * not load its checks) the stored facts and those early ones are merged (the device keeps its stored id), so neither is lost. Every later read
  * (another account's progress after a sign-out elsewhere) takes the stored state as it is.
  */
 function keepEarlyFacts(stored: StoredState | undefined, current: ProgressStore, now: number): ProgressStore {
   if (!stored) return current;
-  const early = !current.hydrated && compareTimestamps(current.clock, zeroTimestamp(current.deviceId)) !== 0;
+  const early = (!current.hydrated || current.unsaved) && compareTimestamps(current.clock, zeroTimestamp(current.deviceId)) !== 0;
   if (!early) return { ...current, ...stored };
   return { ...current, ...stored, facts: mergeFacts(stored.facts, current.facts), clock: observe(stored.clock, current.clock, now) };
 }
@@ -185,7 +193,7 @@ function keepEarlyFacts(stored: StoredState | undefined, current: ProgressStore,
 export function createProgressStore(deps: ProgressDeps) {
   // The storage reports set-aside data to the store it belongs to, created just below.
   let report: (info: SetAside) => void = () => {};
-  const storage = createProgressStorage(deps.storage, (info) => report(info), deps.now);
+  const storage = createProgressStorage(deps.storage, (info) => report(info), deps.now, deps.loadChecks);
   const store = create<ProgressStore>()(
     persist(
       (...a) => ({ ...progressSlice(deps)(...a), ...noticeSlice(storage)(...a) }),
@@ -203,7 +211,7 @@ export function createProgressStore(deps: ProgressDeps) {
         },
         merge: (persisted, current) => keepEarlyFacts(persisted as StoredState | undefined, current, deps.now()),
         // Also saves: the first save after a read (saves wait while one is under way).
-        onRehydrateStorage: () => () => store.setState({ hydrated: true }),
+        onRehydrateStorage: () => () => store.setState({ hydrated: true, unsaved: storage.checksMissing() }),
       },
     ),
   );

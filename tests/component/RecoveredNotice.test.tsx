@@ -114,3 +114,26 @@ describe("unreadableFileName", () => {
     expect(unreadableFileName("{broken", day)).toBe("quorum-progress-unreadable-2026-03-04.txt");
   });
 });
+
+describe("RecoveredNotice when the checks for stored progress did not load", () => {
+  it("says nothing is being saved and offers to try again, then says how the retry went", async () => {
+    const user = userEvent.setup();
+    let attempts = 0;
+    const retryReading = vi.fn(async () => {
+      attempts++;
+      useProgress.setState({ unsaved: attempts < 2 });
+    });
+    useProgress.setState({ recovered: null, unsaved: true, retryReading });
+    render(<RecoveredNotice />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("not saved until it is read");
+
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Still not loaded");
+    await user.click(screen.getByRole("button", { name: "Dismiss" }));
+
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("saving has resumed");
+    expect(retryReading).toHaveBeenCalledTimes(2);
+  });
+});
+

@@ -57,14 +57,19 @@ test("the checks load after the page: a tick is saved over stored progress only 
   await expect.poll(() => zodRequested).toBe(true);
   await checkbox(1).check();
   await expect(checkbox(1)).toBeChecked();
-  // Progress that could not be checked is not saved over.
+  // Progress that could not be checked is not saved over, and the learner is told.
+  await expect(page.getByRole("alert")).toContainText("not saved until it is read");
   expect(await page.evaluate(() => localStorage.getItem("quorum-progress"))).toBe(stored);
 
-  // Back online: the stored tick is read, checked and shown.
+  // Back online, Try again: the stored tick is read and checked, the new one kept with it, and saved.
   await page.unroute("**/_next/static/chunks/*.js");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "saving has resumed" })).toBeVisible();
+  await expect(checkbox(0)).toBeChecked();
+  await expect(checkbox(1)).toBeChecked();
   await page.reload();
   await expect(checkbox(0)).toBeChecked();
-  await expect(checkbox(1)).not.toBeChecked();
+  await expect(checkbox(1)).toBeChecked();
 });
 
 test("a tick made while stored progress is still being read is kept with it", async ({ page }) => {

@@ -91,6 +91,30 @@ describe("reading stored progress with checks loaded on demand", () => {
     expect(Object.keys(saved.state.facts.checklist["fault-tolerance"]).sort()).toEqual(["a", "b"]);
   });
 
+  it("says when the checks did not load, and a retry merges what was done meanwhile and saves again", async () => {
+    const storage = new MapStorage();
+    const raw = storedWithTick("a");
+    storage.setItem(PROGRESS_KEY, raw);
+    let online = false;
+    const loadChecks = vi.fn(() => (online ? loadProgressChecks() : Promise.reject(new Error("Failed to load chunk"))));
+    const store = createProgressStore({ storage: () => storage, now: () => 1_000, newId: () => "fresh-device", loadChecks });
+    await store.persist.rehydrate();
+    expect(store.getState()).toMatchObject({ hydrated: true, unsaved: true });
+    store.getState().setItem("fault-tolerance", "b", true);
+    expect(storage.getItem(PROGRESS_KEY)).toBe(raw); // not saved over what could not be checked
+
+    await store.getState().retryReading();
+    expect(store.getState().unsaved).toBe(true); // still offline: still nothing saved
+    expect(storage.getItem(PROGRESS_KEY)).toBe(raw);
+
+    online = true;
+    await store.getState().retryReading();
+    expect(store.getState().unsaved).toBe(false);
+    expect(Object.keys(store.getState().facts.checklist["fault-tolerance"]!).sort()).toEqual(["a", "b"]);
+    const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+    expect(Object.keys(saved.state.facts.checklist["fault-tolerance"]).sort()).toEqual(["a", "b"]);
+  });
+
   it("takes the stored state as it is on every later read (another tab signed out)", async () => {
     const storage = new MapStorage();
     storage.setItem(PROGRESS_KEY, storedWithTick("a"));
