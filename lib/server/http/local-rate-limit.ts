@@ -35,6 +35,11 @@ function sweep(now: number): void {
   slot.sweepAt = Math.max(10_000, slot.windows.size * 2);
 }
 
+/** How many keys are counted (tests: the sweep keeps only live windows). */
+export function countedKeysForTests(): number {
+  return slot.windows.size;
+}
+
 /** Forgets every counter (tests). */
 export function clearLocalRateLimitsForTests(): void {
   slot.windows.clear();
