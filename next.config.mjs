@@ -17,6 +17,22 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * A session that began before the signed-in hint existed has its cookie and no hint, so the
+ * header would show "Sign in" forever (it asks who is signed in only when the hint is there).
+ * Any page request that carries a session cookie without the hint gets the hint back: Next
+ * matches these conditions itself, so static pages stay static and nothing else runs. A
+ * browser-session cookie (no Max-Age), since the next page view sets it again while the session
+ * cookie lasts. /api is left out: its answers set and clear the hint themselves
+ * (lib/server/auth/signed-in-hint.ts), and /api/v1/session clears a dead session's cookie.
+ */
+const restoreSignedInHint = ["", "__Secure-"].map((prefix) => ({
+  source: "/:path((?!api/|_next/).*)",
+  has: [{ type: "cookie", key: `${prefix}quorum.session_token` }],
+  missing: [{ type: "cookie", key: "quorum-signed-in" }],
+  headers: [{ key: "Set-Cookie", value: `quorum-signed-in=1; Path=/; SameSite=Lax${prefix ? "; Secure" : ""}` }],
+}));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -33,6 +49,7 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      ...restoreSignedInHint,
     ];
   },
 };

@@ -4,17 +4,20 @@
  * loaded (200 of them signed in and syncing, 800 more stored directly); then sync requests
  * arrive at a fixed rate (open loop: a slow answer does not slow the arrivals), mostly small
  * pushes with a cursor and some first syncs that read a learner's whole history. Prints p50/p99
- * latency, errors and the server's peak RSS, and exits non-zero if a goal is missed.
+ * latency, errors, the server's peak RSS, the CPU each request cost (the app process, and the
+ * PostgreSQL server's processes: a figure the machine's other load hardly changes, unlike
+ * latency) and the load average, and exits non-zero if a goal is missed.
  *
  *   npm run bench:server                 # the full run: 200 req/s for 30 s on each database
  *   npm run bench:server -- --short      # 5 s on each (what `npm run bench` runs, to keep CI fast)
+ *   npm run bench:server -- --only=pglite --rate=100   # one database, another rate (to find what it sustains)
  *
  * Needs `npm run build`. Goals: p99 <= 50 ms, no errors, RSS <= 400 MB; the full run fails when
  * one is missed, the short run only on errors.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -25,7 +28,10 @@ import { type AppProcess, startApp } from "../tests/server/support/app-process";
 import { findPostgres, startCluster } from "../tests/server/support/postgres-cluster";
 
 const SHORT = process.argv.includes("--short");
-const RATE = 200;
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** The goal's rate; another rate is a measurement of what a database sustains, judged by the same goals. */
+const RATE = Number(option("rate") ?? 200);
+const ONLY = option("only");
 const SECONDS = SHORT ? 5 : 30;
 const LEARNERS = 1_000;
 const SIGNED_IN = 200;
@@ -151,6 +157,36 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system) of a process and its children, in ms (/proc/<pid>/stat counts clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(task));
+    } catch {
+      // gone
+    }
+  };
+  visit(pid);
+  return ticks * 10;
+}
+
+/** The PostgreSQL server listening on this port (its postmaster, whose children are the backends), if any. */
+function postmasterOn(port: number): number | null {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args.some((a) => a.endsWith("/postgres")) && args.join(" ").includes(`-p ${port} `)) return Number(entry);
+    } catch {
+      // gone
+    }
+  }
+  return null;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface Result {
@@ -163,6 +199,10 @@ interface Result {
   p99: number;
   max: number;
   rss: number;
+  /** The machine's 1-minute load average when the load began and when it ended (the generator shares the machine). */
+  load: [number, number];
+  /** CPU ms per request during the load: the app process (with PGlite inside it) and the PostgreSQL server, if any. */
+  cpu: { app: number; database: number | null };
   errorSamples: string[];
 }
 
@@ -181,13 +221,15 @@ async function oneAtATime(app: AppProcess, learners: Learner[], count: number): 
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
-async function runLoad(app: AppProcess, learners: Learner[], database: string, alone: Result["alone"]): Promise<Result> {
+async function runLoad(app: AppProcess, learners: Learner[], database: string, alone: Result["alone"], postmaster: number | null): Promise<Result> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
   let peakRss = rssMb(app.child.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.child.pid!))), 250);
   const inflight: Promise<void>[] = [];
+  const loadBefore = loadavg()[0]!;
+  const cpuBefore = { app: cpuMs(app.child.pid!), database: postmaster ? cpuMs(postmaster) : 0 };
   const total = RATE * SECONDS;
   const started = performance.now();
   let random = 12345;
@@ -235,11 +277,13 @@ async function runLoad(app: AppProcess, learners: Learner[], database: string, a
   }
   await Promise.all(inflight);
   clearInterval(sampler);
+  const count = latencies.length;
+  const cpu = { app: (cpuMs(app.child.pid!) - cpuBefore.app) / count, database: postmaster ? (cpuMs(postmaster) - cpuBefore.database) / count : null };
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { database, alone, requests: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, rss: peakRss, errorSamples };
+  return { database, alone, requests: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, rss: peakRss, load: [loadBefore, loadavg()[0]!], cpu, errorSamples };
 }
 
-async function benchOn(database: string, env: Record<string, string>): Promise<Result> {
+async function benchOn(database: string, env: Record<string, string>, postgresPort?: number): Promise<Result> {
   console.log(`\n${database}: starting the production server, signing up ${SIGNED_IN} learners with their history…`);
   let app = await startApp({ ...env, QUORUM_LOG_LEVEL: "warn" });
   const learners = await signUpLearners(app);
@@ -254,7 +298,7 @@ async function benchOn(database: string, env: Record<string, string>): Promise<R
     console.log(`${database}: one request at a time: p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`);
     console.log(`${database}: ${RATE} sync requests/s for ${SECONDS} s…`);
     // Rate limits are per learner per minute: this load stays inside them (RATE * SECONDS / SIGNED_IN each, plus the 100 above).
-    return await runLoad(app, learners, database, alone);
+    return await runLoad(app, learners, database, alone, postgresPort ? postmasterOn(postgresPort) : null);
   } finally {
     await app.stop();
   }
@@ -264,16 +308,18 @@ async function main() {
   const results: Result[] = [];
   const root = await mkdtemp(path.join(tmpdir(), "quorum-bench-"));
   try {
-    results.push(await benchOn("PGlite", { QUORUM_DATA_DIR: path.join(root, "data") }));
-    const binaries = findPostgres();
-    if (binaries) {
+    if (ONLY !== "postgres") results.push(await benchOn("PGlite", { QUORUM_DATA_DIR: path.join(root, "data") }));
+    const binaries = ONLY === "pglite" ? null : findPostgres();
+    if (ONLY === "pglite") {
+      console.log("\nPostgreSQL: not run (--only=pglite).");
+    } else if (binaries) {
       const cluster = await startCluster(binaries);
       try {
         const admin = new pg.Client({ connectionString: cluster.url("postgres") });
         await admin.connect();
         await admin.query("create database quorum_bench");
         await admin.end();
-        results.push(await benchOn(`PostgreSQL ${binaries.version}`, { DATABASE_URL: cluster.url("quorum_bench") }));
+        results.push(await benchOn(`PostgreSQL ${binaries.version}`, { DATABASE_URL: cluster.url("quorum_bench") }, cluster.port));
       } finally {
         await cluster.stop();
       }
@@ -294,8 +340,10 @@ async function main() {
     r.p99.toFixed(1),
     r.max.toFixed(1),
     r.rss.toFixed(0),
+    `${r.cpu.app.toFixed(1)}${r.cpu.database === null ? "" : ` + ${r.cpu.database.toFixed(1)}`}`,
+    `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`,
   ]);
-  const header = ["database", "alone p50/p99 ms", "requests", "errors", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
+  const header = ["database", "alone p50/p99 ms", "requests", "errors", "p50 ms", "p99 ms", "max ms", "peak RSS MB", "CPU ms/req (app + db)", "load avg"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(line(header));

@@ -10,7 +10,8 @@ import { useForm } from "./useForm";
 
 /**
  * Delete the account after a confirmation that says what will go (listed by the server from
- * every part of the account) and asks for the password.
+ * every part of the account) and asks for the password. Once the server has deleted it, this
+ * browser's copy of the account's progress goes too, as on signing out (forgetDeletedAccount).
  */
 export function DeleteAccount({ willGo, refusal }: { willGo: string[]; refusal: string | null }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -25,9 +26,12 @@ export function DeleteAccount({ willGo, refusal }: { willGo: string[]; refusal: 
     void form.submit(
       () => (requiredError(form.values.password, "Enter your password.") ? { password: "Enter your password to confirm." } : {}),
       async () => {
+        // Loaded first, so that a confirmed deletion always empties this browser too.
+        const { forgetDeletedAccount } = await import("@/lib/sync/browser");
         const result = await sendJson("DELETE", "/api/v1/account", { password: form.values.password });
-        if (result.ok) window.location.assign("/?account=deleted");
-        else form.failWith(result.problem);
+        if (!result.ok) return form.failWith(result.problem);
+        forgetDeletedAccount();
+        window.location.assign("/?account=deleted");
       },
     );
   };
@@ -53,7 +57,7 @@ export function DeleteAccount({ willGo, refusal }: { willGo: string[]; refusal: 
             ))}
           </ul>
           <p className="mt-3 text-sm text-muted">
-            Download your data first if you may want it. The progress kept in this browser stays here.
+            Download your data first if you may want it. The progress in this browser is removed too.
           </p>
           <div className="mt-5">
             <ErrorSummary summaryRef={form.summaryRef} message={form.message} fields={form.fields} labels={{ password: "Password" }} />

@@ -6,7 +6,7 @@
 import { useProgress } from "@/lib/progress/store";
 import { type ProgressFacts } from "@/lib/progress/types";
 import { createSyncEngine, type SyncEngine, type Timers, type Transport } from "./engine";
-import { type KeyValueStorage, parseSyncRecord, readSyncRecord, SYNC_KEY, writeSyncRecord } from "./memory";
+import { discardUnsent, type KeyValueStorage, parseSyncRecord, readSyncRecord, SYNC_KEY, writeSyncRecord } from "./memory";
 import { claimProgress, type OwnedStore, releaseProgress } from "./ownership";
 import { SYNC_PATH } from "./protocol";
 import { probeSession } from "./session";
@@ -175,4 +175,20 @@ export async function signOutOfSync(endSession: () => Promise<unknown>): Promise
   if (account) releaseProgress(storage(), ownedStore, account, allSent);
   setSyncStatus({ kind: "signed-out" });
   return { keptUnsent: account !== undefined && !allSent };
+}
+
+/**
+ * What the account UI calls once the server has confirmed the account's deletion: this
+ * browser's progress goes as it does on signing out (it was the account's), and so does
+ * anything kept aside for that account, which can never sign in again to take it back.
+ * Progress that never synced belongs to nobody and stays, as on signing out.
+ */
+export function forgetDeletedAccount(): void {
+  const account = running?.account ?? readSyncRecord(storage())?.account;
+  stopBrowserSync();
+  if (account) {
+    releaseProgress(storage(), ownedStore, account, true);
+    discardUnsent(storage(), account);
+  }
+  setSyncStatus({ kind: "signed-out" });
 }

@@ -81,6 +81,11 @@ export function keepUnsent(storage: KeyValueStorage, account: string, facts: Pro
   });
 }
 
+/** Drops whatever an account left unsent here (the account was deleted: nobody can take it back). */
+export function discardUnsent(storage: KeyValueStorage, account: string): void {
+  safely(undefined, () => storage.removeItem(UNSENT_PREFIX + account));
+}
+
 /** The facts an account left unsent here (validated), removing them from storage unless `remove` is false. */
 export function takeUnsent(storage: KeyValueStorage, account: string, remove = true): ProgressFacts | null {
   const raw = safely(null, () => storage.getItem(UNSENT_PREFIX + account));

@@ -4,7 +4,7 @@ import { useProgress } from "@/lib/progress/store";
 import { PROGRESS_KEY } from "@/lib/progress/format";
 import { emptyFacts } from "@/lib/progress/types";
 import { handleSync } from "@/lib/server/sync/handler";
-import { signOutOfSync, startBrowserSync, stopBrowserSync } from "@/lib/sync/browser";
+import { forgetDeletedAccount, signOutOfSync, startBrowserSync, stopBrowserSync } from "@/lib/sync/browser";
 import { readSyncRecord, SYNC_KEY, UNSENT_PREFIX } from "@/lib/sync/memory";
 import { SESSION_PATH, SYNC_PATH } from "@/lib/sync/protocol";
 import { syncStatusStore } from "@/lib/sync/status";
@@ -110,6 +110,35 @@ describe("sync in the browser", () => {
     await expect(signOutOfSync(() => Promise.reject(new Error("network")))).rejects.toThrow("network");
     expect(ticked()).toEqual(["kept"]);
     expect(readSyncRecord(localStorage)?.account).toBe("ann");
+  });
+
+  it("after the account is deleted, empties this browser's progress and what was kept aside for it", async () => {
+    startBrowserSync();
+    await vi.waitFor(() => expect(status().kind).toBe("synced"));
+    useProgress.getState().setItem("testing", "last-tick", true);
+    // Facts kept aside for the account (by another tab's sign-out, say), and for another account.
+    localStorage.setItem(UNSENT_PREFIX + "ann", JSON.stringify(emptyFacts()));
+    localStorage.setItem(UNSENT_PREFIX + "bo", JSON.stringify(emptyFacts()));
+    signedIn = null; // the server deleted the account
+    const requests = vi.mocked(fetch).mock.calls.length;
+    forgetDeletedAccount();
+    expect(ticked()).toEqual([]);
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.facts.checklist).toEqual({});
+    expect(localStorage.getItem(SYNC_KEY)).toBeNull();
+    expect(localStorage.getItem(UNSENT_PREFIX + "ann")).toBeNull();
+    // Another account's facts kept aside here are not this account's to drop.
+    expect(localStorage.getItem(UNSENT_PREFIX + "bo")).not.toBeNull();
+    expect(status()).toEqual({ kind: "signed-out" });
+    // Sync stopped: nothing more is sent for the deleted account.
+    window.dispatchEvent(new Event("focus"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(vi.mocked(fetch).mock.calls.length).toBe(requests);
+  });
+
+  it("keeps progress that never synced (it belongs to nobody) when an account is deleted", () => {
+    useProgress.getState().setItem("testing", "anonymous", true);
+    forgetDeletedAccount();
+    expect(ticked()).toEqual(["anonymous"]);
   });
 
   it("follows another tab that signed out: stops, and takes the emptied progress", async () => {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { lessons } from "./content";
 import { checkPage, watchConsole } from "./helpers";
 
 /**
@@ -16,6 +17,10 @@ const LIN = { name: "Lin Learner", email: "lin@example.com", password: "another 
 async function fill(page: Page, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
 }
+
+const lesson = lessons().find((l) => l.frontmatter.checklist.length > 0)!;
+const lessonPath = `/lessons/${lesson.frontmatter.id}`;
+const firstItem = lesson.frontmatter.checklist[0]!.text.replace(/`/g, "");
 
 let admin: Page;
 let lin: Page;
@@ -138,7 +143,20 @@ test("sign out and sign in again", async () => {
   await expect(lin.getByTestId("account-entry")).toContainText(LIN.name);
 });
 
+test("a session from before the signed-in hint still shows who is signed in", async () => {
+  // Sessions made before the hint cookie existed have no hint: a page gives it back.
+  await lin.context().clearCookies({ name: "quorum-signed-in" });
+  await lin.goto(lessonPath);
+  await expect(lin.getByTestId("account-entry")).toContainText(LIN.name);
+  const cookies = await lin.context().cookies();
+  expect(cookies.find((c) => c.name === "quorum-signed-in")).toMatchObject({ value: "1", httpOnly: false, sameSite: "Lax" });
+});
+
 test("download all my data, then delete the account after a confirmation that names what goes", async () => {
+  // Lin's progress in this browser is the account's (it syncs); deleting the account takes it away.
+  await lin.goto(lessonPath);
+  await lin.getByRole("checkbox", { name: firstItem }).check();
+  await expect(lin.getByRole("banner").getByRole("status")).toContainText("Synced");
   await lin.goto("/account");
   const download = lin.waitForEvent("download");
   await lin.getByRole("link", { name: "Download all my data" }).click();
@@ -157,6 +175,8 @@ test("download all my data, then delete the account after a confirmation that na
   await dialog.getByRole("button", { name: "Delete my account" }).click();
   await expect(lin).toHaveURL(/\/\?account=deleted$/);
   await expect(lin.getByTestId("account-entry")).toHaveText("Sign in");
+  await lin.goto(lessonPath);
+  await expect(lin.getByRole("checkbox", { name: firstItem })).not.toBeChecked();
 
   // The admin sees Lin gone from the team.
   await admin.goto(teamUrl);

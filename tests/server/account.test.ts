@@ -107,6 +107,9 @@ describe("sign out, sign out everywhere, change the password", () => {
   test("sign-out ends this session only", async () => {
     const user = await signUp("Sol Signout");
     const other = cookieFrom(await signIn(user.email, PASSWORD));
+    // Both sessions are confirmed (so this process remembers them) before one ends: it ends at once all the same.
+    expect(await signedInAs(user.cookie)).not.toBeNull();
+    expect(await signedInAs(other)).not.toBeNull();
     const answer = await call(authRoute.POST, { path: "/api/v1/auth/sign-out", body: {}, session: user });
     expect(answer.status).toBe(200);
     expect(await signedInAs(user.cookie)).toBeNull();
@@ -116,6 +119,8 @@ describe("sign out, sign out everywhere, change the password", () => {
   test("revoke-sessions signs every device out", async () => {
     const user = await signUp("Eve Everywhere");
     const second = cookieFrom(await signIn(user.email, PASSWORD));
+    expect(await signedInAs(user.cookie)).not.toBeNull();
+    expect(await signedInAs(second)).not.toBeNull();
     const answer = await call(authRoute.POST, { path: "/api/v1/auth/revoke-sessions", body: {}, session: user });
     expect(answer.status).toBe(200);
     expect(await signedInAs(user.cookie)).toBeNull();
@@ -125,6 +130,7 @@ describe("sign out, sign out everywhere, change the password", () => {
   test("changing the password needs the current one, and can sign the other devices out", async () => {
     const user = await signUp("Pat Password");
     const second = cookieFrom(await signIn(user.email, PASSWORD));
+    expect(await signedInAs(second)).not.toBeNull();
     const wrong = await call(authRoute.POST, {
       path: "/api/v1/auth/change-password",
       body: { currentPassword: "not the password", newPassword: "another good secret" },

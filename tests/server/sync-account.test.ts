@@ -49,6 +49,21 @@ describe("the signed-in hint", () => {
     const anonymous = await call(sessionRoute.GET, { path: "/api/v1/session" });
     expect(anonymous.headers.getSetCookie()).toEqual([]);
   });
+
+  test("a session cookie whose session ended elsewhere is deleted by /session, with the hint", async () => {
+    // Pages give the hint back to any browser holding a session cookie (next.config.mjs): a dead
+    // cookie must go, or every page view would ask /session again.
+    const user = await signUp("Dora Dead");
+    const other = await signIn(user.email, PASSWORD);
+    const otherCookie = other.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => c.startsWith("quorum.session_token=")).join("");
+    expect((await call(authRoute.POST, { path: "/api/v1/auth/revoke-sessions", body: {}, session: { cookie: otherCookie } })).status).toBe(200);
+    expect(user.cookie).toContain("quorum-signed-in=1");
+    const dead = await call(sessionRoute.GET, { path: "/api/v1/session", session: user });
+    expect(dead.body).toEqual({ user: null });
+    const cleared = dead.headers.getSetCookie();
+    expect(cleared.find((c) => c.startsWith("quorum.session_token="))).toMatch(/^quorum\.session_token=; Path=\/; Max-Age=0; HttpOnly/);
+    expect(cleared.filter((c) => c.startsWith("quorum-signed-in="))).toEqual([expect.stringMatching(/^quorum-signed-in=; .*Max-Age=0/)]);
+  });
 });
 
 describe("synced progress belongs to the account", () => {

@@ -2,7 +2,7 @@
  * POST /api/v1/sync: a signed-in learner's facts are stored and reach their other devices; every
  * request that must be refused is refused with its problem, and changes nothing.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as syncRoute from "@/app/api/v1/sync/route";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
@@ -138,9 +138,15 @@ describe("POST /api/v1/sync", () => {
   });
 
   test("refuses a learner over the sync rate limit with 429 and Retry-After, changing nothing", async () => {
-    const db = await getDb();
+    // The limit is counted in the process's memory: spend it with real syncs (that write nothing),
+    // allowed until the limit (the refusals above counted too), refused from then on.
     const { max } = RATE_LIMITS.syncPerUser;
-    await db.execute(sql`insert into rate_limits (key, window_start, count) values (${`quorum:sync:${bo.userId}`}, now(), ${max}) on conflict (key) do update set window_start = now(), count = ${max}`);
+    const statuses: number[] = [];
+    for (let i = 0; i <= max; i++) statuses.push((await post({ session: bo, body: syncBody(bo.userId, emptyFacts(), null) })).status);
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThan(max - 10);
+    expect(new Set(statuses.slice(0, firstRefused))).toEqual(new Set([200]));
+    expect(new Set(statuses.slice(firstRefused))).toEqual(new Set([429]));
     const before = await snapshot();
     const answer = await post({ session: bo, body: syncBody(bo.userId) });
     expect(answer.status).toBe(429);

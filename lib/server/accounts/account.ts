@@ -1,5 +1,6 @@
 import "server-only";
 import { count, eq, ne } from "drizzle-orm";
+import { forgetSessionsOfUser } from "../auth/session-cache";
 import { authorize } from "../authorize";
 import { users } from "../db/schema";
 import type { Db, Queryable } from "../db/types";
@@ -52,4 +53,6 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     }
     await tx.delete(users).where(eq(users.id, userId));
   });
+  // The sessions went with the user (a cascade, which Better Auth's hooks do not see).
+  forgetSessionsOfUser(userId);
 }

@@ -12,6 +12,7 @@ import { log } from "../log";
 import { loadActor } from "../teams/queries";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account/rules";
 import { ac, teamRoles } from "./roles";
+import { clearSessionCacheForTests, forgetSessionToken } from "./session-cache";
 import { resolveAuthSecret } from "./secret";
 
 export const AUTH_BASE_PATH = "/api/v1/auth";
@@ -48,6 +49,11 @@ export function createAuth(db: Db, secret: string, env: Env) {
     session: {
       expiresIn: 30 * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
+    },
+    databaseHooks: {
+      // Every way a session ends (sign-out, every device, a password change, expiry) passes here:
+      // this process stops honouring it at once (session-cache.ts).
+      session: { delete: { after: async (session) => forgetSessionToken(session.token) } },
     },
     rateLimit: {
       enabled: true,
@@ -123,4 +129,5 @@ export function getAuth(): Promise<Auth> {
 /** Forgets the instance (tests that reopen the database). */
 export function resetAuthForTests(): void {
   slot.auth = undefined;
+  clearSessionCacheForTests();
 }

@@ -40,8 +40,23 @@ export function mirrorSignedInHint(response: Response): Response {
   }
 }
 
-/** A stale hint (the session expired or was revoked elsewhere): the answer clears it. */
-export function clearStaleHint(requestHeaders: Headers, response: Response): Response {
-  if (hasSignedInHint(requestHeaders.get("cookie") ?? "")) response.headers.append("set-cookie", clearedHint());
+/** Set-Cookie values that delete the session cookie (both names: plain, and __Secure- over https). */
+export function clearedSessionCookies(): string[] {
+  const name = `${SESSION_COOKIE_PREFIX}.session_token`;
+  return [`${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`, `__Secure-${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`];
+}
+
+/**
+ * No live session behind this request (expired, revoked elsewhere, forged): the answer deletes
+ * the dead session cookie it carried, and the hint with it, so that neither this page nor the
+ * next asks again (pages restore a missing hint while a session cookie is there: next.config.mjs).
+ */
+export function clearDeadSession(requestHeaders: Headers, response: Response): Response {
+  const cookies = requestHeaders.get("cookie") ?? "";
+  const sentNames = new Set(cookies.split(";").map((pair) => pair.trim().split("=")[0]));
+  const sent = clearedSessionCookies().filter((cleared) => sentNames.has(cleared.split("=")[0]));
+  for (const cleared of sent) response.headers.append("set-cookie", cleared);
+  // Clearing the session cookie clears the hint too (mirrorSignedInHint, in the route wrapper).
+  if (sent.length === 0 && hasSignedInHint(cookies)) response.headers.append("set-cookie", clearedHint());
   return response;
 }

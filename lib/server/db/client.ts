@@ -44,12 +44,27 @@ function describeUrl(url: string): string {
   return `postgresql://${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
 }
 
+/**
+ * PGlite's memory (WebAssembly) grows and never shrinks. PostgreSQL's default 128 MB of shared
+ * buffers is more than a small team's data needs (1,000 learners' progress is about 20 MB of
+ * tables and indexes); the operating system's page cache still holds the files. 32 MB keeps
+ * the server about 100 MB smaller (docs/server.md).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 async function openPglite(env: Env): Promise<{ database: Database; created: boolean; applied: string[] }> {
   const dir = dataDirectory(env);
   // PG_VERSION is the first file initdb writes: without it the directory is new (or empty).
   const created = !existsSync(path.join(dir, "PG_VERSION"));
   await mkdir(dir, { recursive: true }); // PGlite makes the directory, not its parents
-  const raw = new PGlite(dir);
+  if (created) {
+    // Creating the files (initdb, inside PGlite) grows its memory to about 750 MB, which it would
+    // keep for the process's life: create them with one instance, then serve with a fresh one.
+    const creator = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
+    await creator.waitReady;
+    await creator.close();
+  }
+  const raw = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
   await raw.waitReady;
   // Migrate with the wide budget, then serve requests with the narrow one.
   const migrator = drizzlePglite({ client: pgliteWithTimeouts(raw, MIGRATION_TIMEOUT_MS), schema });

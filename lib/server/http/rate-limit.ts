@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import * as z from "zod";
 import { sqlRows } from "../db/rows";
+import { consumeLocalRateLimit } from "./local-rate-limit";
 import type { Db } from "../db/types";
 import { ProblemError } from "./problem";
 
@@ -46,7 +47,15 @@ export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule)
  * once the key is over its limit. Keys are namespaced by the caller, e.g. `invite:${userId}`.
  */
 export async function enforceRateLimit(db: Db, key: string, rule: RateLimitRule): Promise<void> {
-  const decision = await consumeRateLimit(db, `quorum:${key}`, rule);
+  throwIfLimited(await consumeRateLimit(db, `quorum:${key}`, rule));
+}
+
+/** The same, counted in this process's memory (local-rate-limit.ts: for sync, and why). */
+export function enforceLocalRateLimit(key: string, rule: RateLimitRule): void {
+  throwIfLimited(consumeLocalRateLimit(`quorum:${key}`, rule));
+}
+
+function throwIfLimited(decision: RateLimitDecision): void {
   if (!decision.allowed) {
     throw new ProblemError("rate-limited", `Too many requests; try again in ${decision.retryAfterSeconds} s.`, {
       headers: { "retry-after": String(decision.retryAfterSeconds) },
@@ -72,7 +81,8 @@ export const RATE_LIMITS = {
   /**
    * Per user, syncing progress. A browser syncs after a burst of changes (at most every 1.5 s
    * while ticking), on focus, and every 30 s; a first sync of a long history takes a few
-   * requests more. Two minutes' worth at that pace stays far below this.
+   * requests more. Two minutes' worth at that pace stays far below this. Counted in each
+   * process's memory (enforceLocalRateLimit): a database write per sync would double its cost.
    */
   syncPerUser: { windowSeconds: 60, max: 120 },
   /** Everything else under /api/v1/auth, per client address and path. */

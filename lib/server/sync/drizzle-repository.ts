@@ -85,8 +85,16 @@ function transactionFor(tx: Tx, userId: string, lastSeq: number): SyncTransactio
         );
     },
     async write(entries: readonly StoredEntry[], newLastSeq: number) {
-      for (const part of chunks(entries)) {
-        await tx
+      const recordLastSeq = tx.update(syncState).set({ lastSeq: newLastSeq }).where(eq(syncState.userId, userId));
+      if (entries.length === 0) {
+        await recordLastSeq;
+        return;
+      }
+      // The statement that writes the first rows records the last seq too (a data-modifying
+      // CTE, which runs whether or not the insert reads it): one round trip instead of two.
+      const withLastSeq = tx.$with("recorded").as(recordLastSeq.returning({ lastSeq: syncState.lastSeq }));
+      for (const [i, part] of chunks(entries).entries()) {
+        await (i === 0 ? tx.with(withLastSeq) : tx)
           .insert(syncEntries)
           .values(part.map((e) => storedEntryToRow(userId, e)))
           .onConflictDoUpdate({
@@ -101,7 +109,6 @@ function transactionFor(tx: Tx, userId: string, lastSeq: number): SyncTransactio
             },
           });
       }
-      await tx.update(syncState).set({ lastSeq: newLastSeq }).where(eq(syncState.userId, userId));
     },
   };
 }

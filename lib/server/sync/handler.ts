@@ -61,7 +61,10 @@ async function syncInTransaction(tx: SyncTransaction, request: SyncRequest, limi
   if (rows.length > 0) await tx.write(rows, seq);
 
   const carried = new Map(factsToEntries(request.facts).map((e) => [entryId(e), e]));
-  const since = await tx.readSince(request.cursor ?? 0, limits.pageEntries);
+  // A client that was up to date before this sync lacks at most what it just wrote: every
+  // entry above its cursor is one of `rows` (seq order), so there is nothing else to read.
+  const upToDate = (request.cursor ?? 0) === tx.lastSeq;
+  const since = upToDate ? rows.slice(0, limits.pageEntries) : await tx.readSince(request.cursor ?? 0, limits.pageEntries);
   const lacking: Entry[] = [];
   let bytes = 0;
   let cursor = seq;
