@@ -58,7 +58,7 @@ test("the checks load after the page: a tick is saved over stored progress only 
   await checkbox(1).check();
   await expect(checkbox(1)).toBeChecked();
   // Progress that could not be checked is not saved over, and the learner is told.
-  await expect(page.getByRole("alert")).toContainText("not saved until it is read");
+  await expect(page.getByRole("alert").filter({ hasText: "Your saved progress could not be read" })).toContainText("not saved until it is read");
   expect(await page.evaluate(() => localStorage.getItem("quorum-progress"))).toBe(stored);
 
   // Back online, Try again: the stored tick is read and checked, the new one kept with it, and saved.
