@@ -138,11 +138,10 @@ function lessonCore(progress: LessonProgress, lesson: TrackLesson, passMark: num
   for (const id of lesson.checklistIds) {
     const register = progress.checklist[id];
     if (!register) continue;
-    const [value, wall] = register;
-    activity = latest(activity, wall);
-    if (value) {
+    activity = latest(activity, register.at.wall);
+    if (register.value) {
       ticked++;
-      lastTick = latest(lastTick, wall);
+      lastTick = latest(lastTick, register.at.wall);
     }
   }
   const { records } = progress;
@@ -152,7 +151,7 @@ function lessonCore(progress: LessonProgress, lesson: TrackLesson, passMark: num
   const firstPass = records.find(([correct, total]) => reachesPassMark({ correct, total }, passMark))?.[2] ?? null;
   activity = latest(activity, progress.lastAttemptAt);
   const skip = progress.skipped;
-  if (skip) activity = latest(activity, skip[1]);
+  if (skip) activity = latest(activity, skip.at.wall);
 
   const checklistDone = ticked === lesson.checklistIds.length;
   const passed = !lesson.hasQuiz || firstPass !== null;
@@ -162,7 +161,7 @@ function lessonCore(progress: LessonProgress, lesson: TrackLesson, passMark: num
   const completed = checklistDone && passed && started ? latest(lastTick, lesson.hasQuiz ? firstPass : null) : null;
   let status: LessonStatus = "not-started";
   if (completed !== null) status = "done";
-  else if (skip?.[0] === true) status = "skipped";
+  else if (skip?.value === true) status = "skipped";
   else if (started) status = "in-progress";
   return {
     status,

@@ -7,11 +7,17 @@
  * instead of every fact. Both must give equal values for the same facts
  * (tests/server/lesson-progress.test.ts).
  */
-import { compareTimestamps, type Timestamp } from "@/lib/progress/clock";
+import { compareTimestamps } from "@/lib/progress/clock";
 import type { ProgressFacts, QuizAttempt } from "@/lib/progress/types";
 
-/** A register as derivation needs it: its value and the wall time of its timestamp. */
-export type WallRegister = readonly [value: boolean, wall: number];
+/**
+ * A register as derivation needs it: its value and the wall time of its timestamp. A fact's own
+ * Register is one (the browser passes its registers as they are, without copying).
+ */
+export interface WallRegister {
+  readonly value: boolean;
+  readonly at: { readonly wall: number };
+}
 
 /** A quiz attempt as derivation needs it. */
 export type AttemptRecord = readonly [correct: number, total: number, wall: number];
@@ -32,6 +38,8 @@ export interface LessonProgress {
 
 export const EMPTY_LESSON_PROGRESS: LessonProgress = { checklist: {}, skipped: null, records: [], lastAttemptAt: null };
 
+const NO_ITEMS: Readonly<Record<string, WallRegister>> = {};
+
 /**
  * Whether attempt a scored strictly higher than b, in exact integer arithmetic. A total is
  * positive (attemptSchema); a total of 0 counts as 1 here, as in the server's query.
@@ -46,7 +54,7 @@ function byTime(a: QuizAttempt, b: QuizAttempt): number {
 }
 
 function recordsOf(attempts: QuizAttempt[]): { records: AttemptRecord[]; lastAttemptAt: number | null } {
-  attempts.sort(byTime);
+  if (attempts.length > 1) attempts.sort(byTime);
   const records: AttemptRecord[] = [];
   let best: QuizAttempt | null = null;
   for (const attempt of attempts) {
@@ -59,28 +67,31 @@ function recordsOf(attempts: QuizAttempt[]): { records: AttemptRecord[]; lastAtt
   return { records, lastAttemptAt: last ? last.at.wall : null };
 }
 
-const wallRegister = (register: { value: boolean; at: Timestamp }): WallRegister => [register.value, register.at.wall];
+const NO_ATTEMPTS = { records: [], lastAttemptAt: null };
 
 /**
  * Every lesson the facts say anything about (a checklist register, a skip, an attempt), each
- * reduced to its LessonProgress. One pass over the facts: a team's matrix calls this once per member.
+ * reduced to its LessonProgress. One pass over the facts: a team's matrix calls this once per
+ * member, so it keeps the facts' own registers (copying them into new objects tripled the
+ * time a team's matrix takes) and uses plain loops.
  */
 export function lessonProgressOf(facts: Pick<ProgressFacts, "checklist" | "skipped" | "attempts">): Map<string, LessonProgress> {
-  const lessonIds = new Set([...Object.keys(facts.checklist), ...Object.keys(facts.skipped)]);
   const attemptsByLesson = new Map<string, QuizAttempt[]>();
-  for (const attempt of Object.values(facts.attempts)) {
+  for (const id in facts.attempts) {
+    const attempt = facts.attempts[id]!;
     const list = attemptsByLesson.get(attempt.lessonId);
     if (list) list.push(attempt);
     else attemptsByLesson.set(attempt.lessonId, [attempt]);
-    lessonIds.add(attempt.lessonId);
   }
   const result = new Map<string, LessonProgress>();
-  for (const lessonId of lessonIds) {
-    const checklist: Record<string, WallRegister> = {};
-    for (const [itemId, register] of Object.entries(facts.checklist[lessonId] ?? {})) checklist[itemId] = wallRegister(register);
-    const skip = facts.skipped[lessonId];
-    const { records, lastAttemptAt } = recordsOf(attemptsByLesson.get(lessonId) ?? []);
-    result.set(lessonId, { checklist, skipped: skip ? wallRegister(skip) : null, records, lastAttemptAt });
-  }
+  const add = (lessonId: string) => {
+    if (result.has(lessonId)) return;
+    const attempts = attemptsByLesson.get(lessonId);
+    const { records, lastAttemptAt } = attempts ? recordsOf(attempts) : NO_ATTEMPTS;
+    result.set(lessonId, { checklist: facts.checklist[lessonId] ?? NO_ITEMS, skipped: facts.skipped[lessonId] ?? null, records, lastAttemptAt });
+  };
+  for (const lessonId in facts.checklist) add(lessonId);
+  for (const lessonId in facts.skipped) add(lessonId);
+  for (const lessonId of attemptsByLesson.keys()) add(lessonId);
   return result;
 }

@@ -18,7 +18,7 @@ import { loadLessonProgress } from "@/lib/server/tracks/lesson-progress";
 import { factsToEntries } from "@/lib/sync/entries";
 import { buildSyncRequest } from "@/lib/sync/protocol";
 import { lessonLookup } from "@/lib/tracks/derive";
-import { type LessonProgress, lessonProgressOf } from "@/lib/tracks/lesson-progress";
+import { type LessonProgress, lessonProgressOf, type WallRegister } from "@/lib/tracks/lesson-progress";
 import { buildTeamMatrix } from "@/lib/tracks/team";
 import type { Track } from "@/lib/tracks/types";
 import { facts } from "@/tests/unit/progress/arbitraries";
@@ -43,11 +43,19 @@ const normal = fc.tuple(facts, attempts).map(([f, extra]) => {
   return pruneBefore({ ...f, attempts: { ...f.attempts, ...more } }, f.resetAt);
 });
 
-/** Lessons with nothing in them say nothing: a row emptied by a reset equals no row. */
-function nonEmpty(progress: ReadonlyMap<string, LessonProgress> | undefined): Record<string, LessonProgress> {
-  const out: Record<string, LessonProgress> = {};
-  for (const [lessonId, p] of progress ?? [])
-    if (Object.keys(p.checklist).length > 0 || p.skipped !== null || p.records.length > 0 || p.lastAttemptAt !== null) out[lessonId] = p;
+/**
+ * What derivation reads of each lesson (registers as value and wall time; a fact's register
+ * also carries the rest of its timestamp), leaving out lessons with nothing in them: a row
+ * emptied by a reset equals no row.
+ */
+function nonEmpty(progress: ReadonlyMap<string, LessonProgress> | undefined) {
+  const wall = (r: WallRegister) => [r.value, r.at.wall];
+  const out: Record<string, unknown> = {};
+  for (const [lessonId, p] of progress ?? []) {
+    const checklist = Object.fromEntries(Object.entries(p.checklist).map(([id, r]) => [id, wall(r)]));
+    if (Object.keys(checklist).length > 0 || p.skipped !== null || p.records.length > 0 || p.lastAttemptAt !== null)
+      out[lessonId] = { checklist, skipped: p.skipped && wall(p.skipped), records: p.records, lastAttemptAt: p.lastAttemptAt };
+  }
   return out;
 }
 
@@ -102,7 +110,7 @@ describe("lesson_progress", () => {
     await sync(learner!, { ...emptyFacts(), checklist: { messaging: { "item-a": { value: true, at } }, security: { "item-c": { value: true, at } } } });
     const read = await loadLessonProgress(db, [learner!, idle!], ["messaging"]);
     expect([...read.keys()].sort()).toEqual([learner, idle].sort());
-    expect(Object.fromEntries(read.get(learner!)!)).toEqual({ messaging: { checklist: { "item-a": [true, 5] }, skipped: null, records: [], lastAttemptAt: null } });
+    expect(Object.fromEntries(read.get(learner!)!)).toEqual({ messaging: { checklist: { "item-a": { value: true, at: { wall: 5 } } }, skipped: null, records: [], lastAttemptAt: null } });
     expect(read.get(idle!)!.size).toBe(0);
     expect((await loadLessonProgress(db, [learner!], [])).get(learner!)!.size).toBe(0);
   });

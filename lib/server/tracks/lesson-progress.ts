@@ -88,8 +88,10 @@ const USERS_PER_QUERY = 1_000;
 
 type Row = [userId: string, lessonId: string, progress: LessonProgress];
 
-const isWallRegister = (value: unknown): value is WallRegister =>
+/** A register as the table keeps it, [value, wall time]. */
+const isRegister = (value: unknown): value is [boolean, number] =>
   Array.isArray(value) && value.length === 2 && typeof value[0] === "boolean" && typeof value[1] === "number";
+const registerOf = ([value, wall]: [boolean, number]): WallRegister => ({ value, at: { wall } });
 const isRecord = (value: unknown): value is AttemptRecord =>
   Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number";
 
@@ -101,14 +103,18 @@ const isRecord = (value: unknown): value is AttemptRecord =>
  */
 function rowOf(value: unknown): Row | null {
   if (!Array.isArray(value) || value.length !== 6) return null;
-  const [userId, lessonId, checklist, skipped, records, lastAttemptAt] = value as unknown[];
+  const [userId, lessonId, items, skipped, records, lastAttemptAt] = value as unknown[];
   if (typeof userId !== "string" || typeof lessonId !== "string") return null;
-  if (typeof checklist !== "object" || checklist === null || Array.isArray(checklist)) return null;
-  for (const register of Object.values(checklist)) if (!isWallRegister(register)) return null;
-  if (skipped !== null && !isWallRegister(skipped)) return null;
+  if (typeof items !== "object" || items === null || Array.isArray(items)) return null;
+  const checklist: Record<string, WallRegister> = {};
+  for (const [itemId, register] of Object.entries(items)) {
+    if (!isRegister(register)) return null;
+    checklist[itemId] = registerOf(register);
+  }
+  if (skipped !== null && !isRegister(skipped)) return null;
   if (!Array.isArray(records) || !records.every(isRecord)) return null;
   if (lastAttemptAt !== null && typeof lastAttemptAt !== "number") return null;
-  return [userId, lessonId, { checklist: checklist as Record<string, WallRegister>, skipped, records, lastAttemptAt }];
+  return [userId, lessonId, { checklist, skipped: skipped && registerOf(skipped), records, lastAttemptAt }];
 }
 
 /**
