@@ -103,6 +103,7 @@ export interface DeriveInput {
   time: TimeContext;
 }
 
+/** Exact integer comparison: 7 of 10 reaches a 70% pass mark, with no floating-point doubt. */
 export function reachesPassMark(attempt: Pick<QuizAttempt, "correct" | "total">, passMark: number): boolean {
   return attempt.correct * 100 >= passMark * attempt.total;
 }
