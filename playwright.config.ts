@@ -1,12 +1,17 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { launchOptions } from "./tests/e2e/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-// A fresh embedded database for every run (worker processes re-read this file and inherit the variable).
-process.env.QUORUM_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "quorum-e2e-"));
+// A fresh embedded database for every run (worker processes re-read this file and inherit the
+// variable). The process that made it deletes it when it exits, after the web server has stopped.
+if (!process.env.QUORUM_E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "quorum-e2e-"));
+  process.env.QUORUM_E2E_DATA_DIR = dataDir;
+  process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+}
 
 /** End-to-end tests run against the production build (`npm run build` first), in Chromium. */
 export default defineConfig({
@@ -14,7 +19,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -7,6 +7,7 @@ import { primaryButton } from "@/components/ui/buttons";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
 import { useForm } from "@/components/account/useForm";
+import { browserTimeZone } from "@/components/tracks/useNow";
 
 export function CreateTeamForm() {
   const router = useRouter();
@@ -17,7 +18,8 @@ export function CreateTeamForm() {
     void form.submit(
       () => collectErrors({ name: nameError(form.values.name) }),
       async () => {
-        const result = await sendJson("POST", "/api/v1/teams", { name: form.values.name.trim() });
+        // The team's due dates start in the creator's zone; its leads can change it on the team's page.
+        const result = await sendJson("POST", "/api/v1/teams", { name: form.values.name.trim(), timeZone: browserTimeZone() });
         if (!result.ok) return form.failWith(result.problem);
         const id = pick(result.data, "team", "id");
         router.push(id ? `/teams/${id}` : "/teams");

@@ -16,7 +16,7 @@ export function FollowControl({ trackId, title }: { trackId: string; title: stri
   const unfollow = useFollowing((s) => s.unfollow);
   const following = startedAt !== null;
   const next = progress.next;
-  const nextDue = next ? dueWords(next, time.utcOffsetMinutes) : null;
+  const nextDue = next ? dueWords(next, time.timeZone) : null;
 
   return (
     <section aria-label="Your place on this track" className={`mt-8 rounded-xl border border-line bg-surface p-5 shadow-sm ${ready ? "" : "invisible"}`}>
@@ -24,7 +24,7 @@ export function FollowControl({ trackId, title }: { trackId: string; title: stri
         <div className="min-w-0" aria-live="polite" data-testid="track-status">
           {following ? (
             <>
-              <p className="text-sm text-muted">Following since {formatDay(dayOf(startedAt, time.utcOffsetMinutes))}</p>
+              <p className="text-sm text-muted">Following since {formatDay(dayOf(startedAt, time.timeZone))}</p>
               <p className="mt-1 text-2xl font-semibold" data-testid="track-done">
                 {progress.complete ? "Track complete" : `${progress.done} of ${progress.total} steps done`}
               </p>

@@ -48,7 +48,7 @@ export function FollowedTracks({ views: { ready, followed } }: { views: Followed
       <FollowingNotice />
       {followed.map(({ track, progress, time }) => {
         const next = progress.next;
-        const due = next ? dueWords(next, time.utcOffsetMinutes) : null;
+        const due = next ? dueWords(next, time.timeZone) : null;
         return (
           <section key={track.id} aria-label={`Track: ${track.title}`} className="mt-4 rounded-xl border border-line bg-surface p-5" data-testid={`followed-${track.id}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -90,7 +90,7 @@ export function TrackMarks({ lessonId, views: { ready, followed } }: { lessonId:
   const marks = followed.flatMap(({ track, progress, time }) => {
     const step = progress.steps.find((s) => s.key === lessonId);
     if (!step) return [];
-    const due = dueWords(step, time.utcOffsetMinutes);
+    const due = dueWords(step, time.timeZone);
     const isNext = progress.next?.key === lessonId;
     return [{ track, step, due, isNext }];
   });

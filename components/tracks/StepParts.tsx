@@ -39,7 +39,7 @@ export function StepState({ stepKey }: { stepKey: string }) {
   const { ready, progress, time } = useTrackView();
   const step = progress.steps.find((s) => s.key === stepKey);
   if (!step) return null;
-  const due = dueWords(step, time.utcOffsetMinutes);
+  const due = dueWords(step, time.timeZone);
   const belowTrackMark = step.kind === "lesson" && step.best !== null && !step.passed;
   return (
     <div className={`mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted ${ready ? "" : "invisible"}`} data-testid={`step-state-${stepKey}`}>

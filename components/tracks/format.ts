@@ -21,12 +21,17 @@ export function plannedDueWords(due: Due): string | null {
   return due.days === 0 ? "Due the day you start" : `Due ${plural(due.days, "day")} after you start`;
 }
 
+/** "Due dates are in Europe/Berlin time": said wherever a team track's due dates appear. */
+export function zoneWords(timeZone: string): string {
+  return `Due dates are in ${timeZone.replaceAll("_", " ")} time`;
+}
+
 export type DueTone = "done" | "late" | "overdue" | "today" | "upcoming" | "none";
 
 /** The due state of a step, in words and a tone that picks its colour. */
-export function dueWords(step: StepProgress, utcOffsetMinutes: number): { text: string; tone: DueTone } {
+export function dueWords(step: StepProgress, timeZone: string): { text: string; tone: DueTone } {
   if (step.status === "done" && step.completedAt !== null) {
-    const on = formatDay(dayOf(step.completedAt, utcOffsetMinutes));
+    const on = formatDay(dayOf(step.completedAt, timeZone));
     if (step.doneLate) return { text: `Done on ${on}, ${plural(step.daysLate, "day")} late`, tone: "late" };
     return { text: `Done on ${on}`, tone: "done" };
   }

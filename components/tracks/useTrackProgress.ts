@@ -17,7 +17,7 @@ export interface TrackView {
   time: TimeContext;
 }
 
-const BEFORE_MOUNT: TimeContext = { now: 0, utcOffsetMinutes: 0 };
+const BEFORE_MOUNT: TimeContext = { now: 0, timeZone: "UTC" };
 
 /** Reads the followed tracks from storage once per page (the first island that needs them starts it). */
 export function useFollowingSync(): void {

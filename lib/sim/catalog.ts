@@ -24,6 +24,7 @@ const loaders = {
   "trace-sampling": () => import("./scenarios/trace-sampling").then((m) => m.traceSampling),
   "queueing-and-measurement": () => import("./scenarios/queueing-and-measurement").then((m) => m.queueingAndMeasurement),
   "limits-and-shedding": () => import("./scenarios/limits-and-shedding").then((m) => m.limitsAndShedding),
+  "api-evolution": () => import("./scenarios/api-evolution").then((m) => m.apiEvolution),
   "contract-tests": () => import("./scenarios/contract-tests").then((m) => m.contractTests),
   "clock-skew-lww": () => import("./scenarios/clock-skew-lww").then((m) => m.clockSkewLww),
   "documented-api": () => import("./scenarios/documented-api").then((m) => m.documentedApi),

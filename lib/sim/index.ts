@@ -5,6 +5,7 @@
  */
 import type { ScenarioId } from "./catalog";
 import type { AnyScenario } from "./scenario";
+import { apiEvolution } from "./scenarios/api-evolution";
 import { cacheStampede } from "./scenarios/cache-stampede";
 import { clockSkewLww } from "./scenarios/clock-skew-lww";
 import { documentedApi } from "./scenarios/documented-api";
@@ -120,6 +121,7 @@ export const scenarios: Readonly<Record<ScenarioId, AnyScenario>> = {
   "trace-sampling": traceSampling,
   "queueing-and-measurement": queueingAndMeasurement,
   "limits-and-shedding": limitsAndShedding,
+  "api-evolution": apiEvolution,
   "contract-tests": contractTests,
   "clock-skew-lww": clockSkewLww,
   "documented-api": documentedApi,

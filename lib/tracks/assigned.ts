@@ -5,10 +5,12 @@
  * same local facts as everything else (lib/tracks/derive).
  */
 import { create } from "zustand";
+import { canonicalTimeZone } from "./calendar";
 import type { Track } from "./types";
 
 export interface AssignedTrack {
-  team: { id: string; name: string };
+  /** `timeZone`: the team's, in which the track's due dates are days. */
+  team: { id: string; name: string; timeZone: string };
   track: Track;
   revision: number;
   startedAt: string;
@@ -28,7 +30,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** Keeps the entries that have the shape the views rely on (the server is trusted, not blindly). */
 export function readAssigned(data: unknown): AssignedTrack[] | null {
   if (!isRecord(data) || !Array.isArray(data.tracks)) return null;
-  return data.tracks.filter(
+  const wellFormed = data.tracks.filter(
     (t): t is AssignedTrack =>
       isRecord(t) &&
       isRecord(t.track) &&
@@ -40,6 +42,8 @@ export function readAssigned(data: unknown): AssignedTrack[] | null {
       isRecord(t.team) &&
       Array.isArray(t.changeSummary),
   );
+  // A zone this browser does not know (or none, from an older server): UTC days, as before.
+  return wellFormed.map((t) => ({ ...t, team: { ...t.team, timeZone: canonicalTimeZone(String(t.team.timeZone)) ?? "UTC" } }));
 }
 
 interface AssignedStore {

@@ -18,6 +18,19 @@ export function moveStep(content: DraftContent, from: number, to: number): Draft
   return { ...content, steps };
 }
 
+/**
+ * Where a dragged step lands: the index it takes (as `moveStep`'s `to`) when the pointer is at
+ * `y`, given the vertical midpoints of every step as laid out now (the dragged one included).
+ * It goes after each other step whose midpoint is above the pointer, so it lands where it is drawn.
+ */
+export function dropIndex(midpoints: readonly number[], from: number, y: number): number {
+  let index = 0;
+  midpoints.forEach((mid, i) => {
+    if (i !== from && mid < y) index++;
+  });
+  return index;
+}
+
 export function addStep(content: DraftContent, lessonId: string): DraftContent {
   if (content.steps.some((s) => s.lessonId === lessonId)) return content;
   return { ...content, steps: [...content.steps, { lessonId, due: { kind: "none" }, note: "" }] };

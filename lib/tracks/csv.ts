@@ -8,7 +8,10 @@
 import type { StepProgress } from "./derive";
 import type { MatrixRow } from "./team";
 
-export const CSV_HEADER = ["member", "track", "step", "status", "overdue", "best score (%)", "due date", "completed at (UTC)"] as const;
+/** The header row; the due date's column names the zone its dates are days in. */
+export function csvHeader(timeZone: string): string[] {
+  return ["member", "track", "step", "status", "overdue", "best score (%)", `due date (end of day in ${timeZone})`, "completed at (UTC)"];
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -33,10 +36,10 @@ export function stepStatusWords(step: Pick<StepProgress, "status" | "doneLate">)
 
 /**
  * Due dates are the calendar dates the matrix was derived with (the TimeContext given to
- * buildTeamMatrix); completion times are instants, written in UTC.
+ * buildTeamMatrix, whose `timeZone` is passed here too); completion times are instants, in UTC.
  */
-export function matrixToCsv(rows: readonly MatrixRow[]): string {
-  const lines = [csvLine(CSV_HEADER)];
+export function matrixToCsv(rows: readonly MatrixRow[], timeZone: string): string {
+  const lines = [csvLine(csvHeader(timeZone))];
   for (const row of rows) {
     for (const step of row.progress.steps) {
       lines.push(

@@ -206,9 +206,9 @@ const UNKNOWN_LESSON_CORE: Core = {
 
 export function deriveTrackProgress({ track, lessons, learner, startedAt, time }: DeriveInput): TrackProgress {
   const indexed = indexLearner(learner);
-  const offset = time.utcOffsetMinutes;
-  const today = dayOf(time.now, offset);
-  const startDay = startedAt === null ? null : dayOf(startedAt, offset);
+  const zone = time.timeZone;
+  const today = dayOf(time.now, zone);
+  const startDay = startedAt === null ? null : dayOf(startedAt, zone);
 
   const steps: StepProgress[] = [];
   // Objects are built field by field rather than spread: this runs 10,000 times for a
@@ -216,7 +216,7 @@ export function deriveTrackProgress({ track, lessons, learner, startedAt, time }
   const add = (key: string, kind: StepProgress["kind"], lessonId: string | null, title: string, due: Due, core: Core) => {
     const dueDay = dueDayOf(due, startDay);
     const done = core.status === "done";
-    const doneDay = core.completedAt === null ? null : dayOf(core.completedAt, offset);
+    const doneDay = core.completedAt === null ? null : dayOf(core.completedAt, zone);
     const daysLate = done && dueDay !== null && doneDay !== null && doneDay > dueDay ? doneDay - dueDay : 0;
     steps.push({
       key,

@@ -74,4 +74,23 @@ describe("assigned team tracks on the home page", () => {
     expect(screen.queryByTestId(`changes-${TRACK_ID}`)).toBeNull();
     expect(fetch).toHaveBeenCalledWith(`/api/v1/me/tracks/${TRACK_ID}/seen`, expect.objectContaining({ method: "POST", body: JSON.stringify({ revision: 2 }) }));
   });
+
+  it("counts days in the team's time zone, not the browser's, and says which zone", async () => {
+    document.cookie = "quorum-signed-in=1; path=/";
+    // Noon UTC on 10 March is already 02:00 on 11 March in Kiritimati (UTC+14): a step due on the 10th is overdue there.
+    const dueTenth = (team: Record<string, string>) => ({
+      tracks: [{ ...answer.tracks[0], team, seenRevision: 2, changeSummary: [], track: { ...answer.tracks[0]!.track, steps: [{ lessonId: "system-architecture", due: { kind: "date", date: "2026-03-10" }, note: "" }] } }],
+    });
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(dueTenth({ id: "t1", name: "Payments", timeZone: "Pacific/Kiritimati" })))));
+    const { unmount } = render(<AssignedTracks lessons={lessons} />);
+    const next = await screen.findByTestId(`assigned-next-${TRACK_ID}`);
+    expect(next).toHaveTextContent("Overdue by 1 day (due Tue 10 Mar)(Pacific/Kiritimati time)");
+    unmount();
+
+    // A zone the browser does not know (or none, from an older server): UTC days.
+    useAssigned.setState({ state: { status: "idle" } });
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(dueTenth({ id: "t1", name: "Payments", timeZone: "Mars/Olympus_Mons" })))));
+    render(<AssignedTracks lessons={lessons} />);
+    expect(await screen.findByTestId(`assigned-next-${TRACK_ID}`)).toHaveTextContent("Due today, Tue 10 Mar(UTC time)");
+  });
 });

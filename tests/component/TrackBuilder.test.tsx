@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type BuilderTrack, TrackBuilder } from "@/components/tracks/builder/TrackBuilder";
 
@@ -44,6 +44,40 @@ describe("the track builder", () => {
     expect(order()[0]).toBe("Step 1: Data consistency");
     expect(screen.getByRole("button", { name: "Move “Data consistency” down" })).toHaveFocus();
     expect(screen.getByText("Unsaved changes")).toBeInTheDocument();
+  });
+
+  it("reorders by dragging a handle with a touch pointer: a line shows where it lands, the move is announced", () => {
+    render(<TrackBuilder teamId="t1" initial={draft(["system-architecture", "communication-patterns", "data-consistency"])} lessons={lessons} members={members} />);
+    // jsdom lays nothing out: give each step a 100 px tall box, one under the other.
+    screen.getAllByTestId("builder-step").forEach((li, i) => {
+      vi.spyOn(li, "getBoundingClientRect").mockReturnValue({ top: i * 100, height: 100, bottom: i * 100 + 100, left: 0, right: 300, width: 300, x: 0, y: i * 100, toJSON: () => ({}) });
+    });
+    const scrollBy = vi.spyOn(window, "scrollBy").mockImplementation(() => {});
+    const handle = within(screen.getAllByTestId("builder-step")[2]!).getByTestId("drag-handle");
+    const touch = { pointerId: 7, pointerType: "touch", isPrimary: true };
+    fireEvent.pointerDown(handle, { ...touch, clientY: 250 });
+    // Above the first step's middle: it would land first, drawn as a line above step 1.
+    fireEvent.pointerMove(handle, { ...touch, clientY: 40 });
+    expect(screen.getAllByTestId("builder-step")[0]).toHaveAttribute("data-drop", "before");
+    // Near the window's top edge the page scrolls up, so a long list can be crossed by touch.
+    expect(scrollBy).toHaveBeenCalledWith(0, -16);
+    // Another pointer (a second finger) does not move it.
+    fireEvent.pointerUp(handle, { pointerId: 8, pointerType: "touch", clientY: 140 });
+    expect(order()[2]).toBe("Step 3: Data consistency");
+    fireEvent.pointerUp(handle, { ...touch, clientY: 40 });
+    expect(order()).toEqual(["Step 1: Data consistency", "Step 2: Understand system architecture", "Step 3: Communication patterns"]);
+    expect(screen.getByTestId("move-announcement")).toHaveTextContent("“Data consistency” moved to step 1 of 3.");
+    expect(screen.getAllByTestId("builder-step").some((li) => li.hasAttribute("data-drop"))).toBe(false);
+  });
+
+  it("a cancelled drag (the browser took the touch for a scroll) changes nothing", () => {
+    render(<TrackBuilder teamId="t1" initial={draft(["system-architecture", "communication-patterns"])} lessons={lessons} members={members} />);
+    const handle = within(screen.getAllByTestId("builder-step")[0]!).getByTestId("drag-handle");
+    fireEvent.pointerDown(handle, { pointerId: 1, pointerType: "touch", clientY: 10 });
+    fireEvent.pointerCancel(handle, { pointerId: 1, pointerType: "touch" });
+    fireEvent.pointerUp(handle, { pointerId: 1, pointerType: "touch", clientY: 500 });
+    expect(order()).toEqual(["Step 1: Understand system architecture", "Step 2: Communication patterns"]);
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
   });
 
   it("lists every problem in a focused summary, with links to the fields, and sends nothing", async () => {

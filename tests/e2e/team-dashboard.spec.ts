@@ -103,7 +103,7 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   expect(download.suggestedFilename()).toMatch(/^dashboard-[a-z0-9]+-progress-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("member,track,step,status,overdue,best score (%),due date,completed at (UTC)");
+  expect(lines[0]).toBe("member,track,step,status,overdue,best score (%),due date (end of day in UTC),completed at (UTC)");
   expect(lines.filter((l) => l.startsWith("Mo Member,Payments onboarding,"))).toEqual([
     expect.stringMatching(/^Mo Member,Payments onboarding,1\. [^,]+,done late,no,100,2026-01-05,\d{4}-\d\d-\d\dT/),
     expect.stringMatching(/^Mo Member,Payments onboarding,2\. [^,]+,done late,no,100,2026-01-05,\d{4}-\d\d-\d\dT/),
@@ -118,6 +118,24 @@ test("the lead sees the matrix, filters it to overdue, downloads the CSV and ope
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mo Member");
   await expect(page.getByTestId("attempts").getByRole("row")).toHaveCount(3);
   await checkPage(page, "member page", { print: true });
+});
+
+test("the lead sets the team's time zone on the team page; the dashboard and the member's track say it", async () => {
+  const page = await lead.newPage();
+  await page.goto(`/teams/${teamId}`);
+  const form = page.getByTestId("time-zone-form");
+  await page.waitForLoadState("networkidle");
+  await form.getByLabel("Time zone").selectOption("America/Sao_Paulo");
+  await form.getByRole("button", { name: "Save time zone" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(form.getByRole("status")).toHaveText("Saved: due dates are now in America/Sao Paulo time.");
+  await checkPage(page, "team page with time zone");
+  await page.goto(`/teams/${teamId}/dashboard`);
+  await expect(page.getByTestId("time-zone")).toContainText("Due dates are in America/Sao Paulo time");
+  const learner = await mo.newPage();
+  await learner.goto("/tracks/assigned");
+  await expect(learner.getByTestId(`time-zone-${trackId}`)).toHaveText("Due dates are in America/Sao Paulo time");
+  await learner.close();
 });
 
 test("the member who completed the track gets a certificate; it verifies signed out, a guessed address does not", async ({ browser }) => {

@@ -56,6 +56,23 @@ async function signUpForm(page: Page, who: { name: string; email: string; passwo
   await page.getByRole("button", { name: button }).click();
 }
 
+/** A finger drag from the middle of `handle` to just above the top of `target`, as Chromium's touch input (CDP). */
+async function touchDrag(page: Page, handle: ReturnType<Page["getByTestId"]>, target: ReturnType<Page["getByTestId"]>) {
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const x = from.x + from.width / 2;
+  const point = (y: number) => [{ x, y, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.y + from.height / 2) });
+  for (let i = 1; i <= 8; i++) {
+    const y = from.y + from.height / 2 + ((to.y + 4 - (from.y + from.height / 2)) * i) / 8;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(y) });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
 /** Presses a key with the focus on the element: keyboard only, without tabbing through the whole page. */
 async function press(page: Page, target: ReturnType<Page["getByRole"]>, key: string) {
   await target.focus();
@@ -211,6 +228,18 @@ test("the lead moves a due date; the member is told what changed until they say 
   await steps.nth(1).getByTestId("drag-handle").dragTo(steps.nth(0));
   await expect(steps.first()).toContainText(FIRST.title);
   await expect(lead.getByText("Unsaved changes")).toBeVisible();
+  await expect(lead.getByTestId("move-announcement")).toHaveText(`“${FIRST.title}” moved to step 1 of 2.`);
+
+  // And by touch, on a phone: a finger on the handle drags the step (it does not scroll the page).
+  const phone = await (await lead.context().browser()!.newContext({ storageState: await lead.context().storageState(), hasTouch: true, isMobile: true, viewport: { width: 360, height: 800 } })).newPage();
+  await phone.goto(builderUrl);
+  const phoneSteps = phone.getByTestId("builder-step");
+  await expect(phoneSteps.first()).toContainText(SECOND.title);
+  await phone.waitForLoadState("networkidle");
+  await touchDrag(phone, phoneSteps.nth(1).getByTestId("drag-handle"), phoneSteps.nth(0));
+  await expect(phoneSteps.first()).toContainText(FIRST.title);
+  await expect(phone.getByTestId("move-announcement")).toHaveText(`“${FIRST.title}” moved to step 1 of 2.`);
+  await phone.context().close();
 
   await mo.goto("/");
   const changes = mo.locator('[data-testid^="changes-"]');

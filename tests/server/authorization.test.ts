@@ -47,6 +47,10 @@ const endpoints = (): Endpoint[] => [
   { name: "POST /teams", send: (as) => call(teamsRoute.POST, { path: "/api/v1/teams", body: { name: "Gamma" }, session: as }) },
   { name: "GET /teams/:id", send: (as) => call(teamRoute.GET, { path: `/api/v1/teams/${w.alpha}`, params: { teamId: w.alpha }, session: as }) },
   {
+    name: "PATCH /teams/:id",
+    send: (as) => call(teamRoute.PATCH, { method: "PATCH", path: `/api/v1/teams/${w.alpha}`, params: { teamId: w.alpha }, body: { timeZone: "Asia/Tokyo" }, session: as }),
+  },
+  {
     name: "POST /teams/:id/invitations",
     send: (as) => call(invitationsRoute.POST, { path: `/api/v1/teams/${w.alpha}/invitations`, params: { teamId: w.alpha }, body: { email: "new@example.com", role: "member" }, session: as }),
   },
@@ -107,6 +111,7 @@ describe("without a valid session, every endpoint answers 401 and changes nothin
 describe("a member of another team cannot see or touch this team (404: it does not exist for them)", () => {
   const cases = (): [string, () => Promise<Answer>][] => [
     ["GET /teams/:id", () => call(teamRoute.GET, { path: `/api/v1/teams/${w.alpha}`, params: { teamId: w.alpha }, session: w.outsider })],
+    ["PATCH /teams/:id", () => call(teamRoute.PATCH, { method: "PATCH", path: "/x", params: { teamId: w.alpha }, body: { timeZone: "Asia/Tokyo" }, session: w.outsider })],
     [
       "POST /teams/:id/invitations",
       () => call(invitationsRoute.POST, { path: `/api/v1/teams/${w.alpha}/invitations`, params: { teamId: w.alpha }, body: { email: "x@example.com", role: "member" }, session: w.outsider }),
@@ -130,6 +135,7 @@ describe("a plain member cannot do what needs a lead or an owner (403)", () => {
   const cases = (): [string, () => Promise<Answer>][] => [
     ["POST /teams (leads nothing)", () => call(teamsRoute.POST, { path: "/api/v1/teams", body: { name: "Mine" }, session: w.member })],
     ["POST /teams (plain member of Beta)", () => call(teamsRoute.POST, { path: "/api/v1/teams", body: { name: "Mine" }, session: w.outsider })],
+    ["PATCH /teams/:id (the time zone)", () => call(teamRoute.PATCH, { method: "PATCH", path: "/x", params: { teamId: w.alpha }, body: { timeZone: "Asia/Tokyo" }, session: w.member })],
     [
       "POST /teams/:id/invitations",
       () => call(invitationsRoute.POST, { path: "/x", params: { teamId: w.alpha }, body: { email: "x@example.com", role: "member" }, session: w.member }),

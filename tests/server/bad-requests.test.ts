@@ -8,6 +8,7 @@ import * as authRoute from "@/app/api/v1/auth/[...all]/route";
 import * as setupRoute from "@/app/api/v1/setup/route";
 import * as invitationsRoute from "@/app/api/v1/teams/[teamId]/invitations/route";
 import * as memberRoute from "@/app/api/v1/teams/[teamId]/members/[memberId]/route";
+import * as teamRoute from "@/app/api/v1/teams/[teamId]/route";
 import * as teamsRoute from "@/app/api/v1/teams/route";
 import { type Answer, call, type CallOptions, problemOf } from "./support/api";
 import { snapshot } from "./support/db";
@@ -34,6 +35,12 @@ const targets = (): Target[] => [
     handler: invitationsRoute.POST,
     options: () => ({ path: "/x", params: { teamId: w.alpha }, session: w.admin }),
     wrongTypes: { email: "not an email", role: "emperor" },
+  },
+  {
+    name: "PATCH /teams/:id",
+    handler: teamRoute.PATCH,
+    options: () => ({ method: "PATCH", path: "/x", params: { teamId: w.alpha }, session: w.admin }),
+    wrongTypes: { timeZone: "Mars/Olympus_Mons" },
   },
   {
     name: "PATCH /teams/:id/members/:id",

@@ -12,7 +12,7 @@ import * as dashboardRoute from "@/app/api/v1/teams/[teamId]/dashboard/route";
 import * as memberProgressRoute from "@/app/api/v1/teams/[teamId]/members/[memberId]/progress/route";
 import { getDb } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
-import { CSV_HEADER } from "@/lib/tracks/csv";
+import { csvHeader } from "@/lib/tracks/csv";
 import { type Answer, call, problemOf, type Session, signUp } from "./support/api";
 import { snapshot } from "./support/db";
 import { factsCompleting, insertTeamTrack, syncFacts } from "./support/progress";
@@ -106,7 +106,7 @@ describe("the CSV download", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(new TextDecoder().decode(bytes.slice(3)));
-    expect(records[0]).toEqual([...CSV_HEADER]);
+    expect(records[0]).toEqual(csvHeader("UTC"));
     expect(records).toHaveLength(1 + 4 * 3);
     const mo = records.filter((r) => r[0] === "Mo Member");
     expect(mo.map((r) => [r[2], r[3], r[4], r[5]])).toEqual([

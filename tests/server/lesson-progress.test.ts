@@ -96,7 +96,7 @@ describe("lesson_progress", () => {
         expect(nonEmpty(stored)).toEqual(nonEmpty(lessonProgressOf(merged)));
 
         const matrix = (member: Parameters<typeof buildTeamMatrix>[0]["members"][number]) =>
-          buildTeamMatrix({ tracks: [plan], lessons, members: [member], assignments: [{ memberId: "m", trackId: "track", startedAt: 3 }], time: { now, utcOffsetMinutes: 0 } });
+          buildTeamMatrix({ tracks: [plan], lessons, members: [member], assignments: [{ memberId: "m", trackId: "track", startedAt: 3 }], time: { now, timeZone: "UTC" } });
         expect(matrix({ id: "m", name: "M", lessons: stored ?? new Map() })).toEqual(matrix({ id: "m", name: "M", facts: merged }));
       }),
       { numRuns: 30 },

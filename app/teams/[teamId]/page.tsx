@@ -7,6 +7,8 @@ import { InviteForm } from "@/components/team/InviteForm";
 import { LeaveTeam } from "@/components/team/LeaveTeam";
 import { MembersTable } from "@/components/team/MembersTable";
 import { RoleBadge, ROLE_ORDER } from "@/components/team/roles";
+import { TeamTimeZoneForm } from "@/components/team/TeamTimeZoneForm";
+import { zoneWords } from "@/components/tracks/format";
 import type { MemberRow } from "@/components/team/types";
 import { WhatLeadsSee } from "@/components/team/WhatLeadsSee";
 import { authorize } from "@/lib/server/authorize";
@@ -90,6 +92,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               Team tracks: build, assign and follow them
             </Link>
           </p>
+          <section id="settings" aria-labelledby="settings-heading" className="mt-8 scroll-mt-20 rounded-xl border border-line bg-surface p-5">
+            <h2 id="settings-heading" className="mb-3 text-lg font-semibold">
+              Due dates
+            </h2>
+            <TeamTimeZoneForm teamId={teamId} timeZone={view.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
+          </section>
           <section aria-labelledby="invite-heading" className="mt-8 rounded-xl border border-line bg-surface p-5">
             <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
               Invite someone
@@ -120,6 +128,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               </li>
             ))}
           </ul>
+          <p className="mt-4 text-sm text-muted" data-testid="time-zone">
+            {zoneWords(view.timeZone)}: a step of this team&rsquo;s tracks is overdue once its due day has ended there.
+          </p>
         </section>
       )}
 

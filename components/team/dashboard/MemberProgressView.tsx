@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dueWords, TONE_CLASS } from "@/components/tracks/format";
+import { dueWords, TONE_CLASS, zoneWords } from "@/components/tracks/format";
 import type { MatrixRow } from "@/lib/tracks/team";
 import { activityWords, CELL_TONE_CLASS, cellStatus, scoreWords } from "./words";
 
@@ -19,8 +19,11 @@ export function MemberProgressView({
   attempts,
   lastActivityAt,
   certificateHref,
+  timeZone,
 }: {
   rows: MatrixRow[];
+  /** The team's: the zone the due days are days in. */
+  timeZone: string;
   attempts: AttemptRow[];
   lastActivityAt: number | null;
   certificateHref: (trackId: string) => string | null;
@@ -29,6 +32,9 @@ export function MemberProgressView({
     <div>
       <p className="mt-2 text-muted" data-testid="last-activity">
         Last activity: {activityWords(lastActivityAt)}
+      </p>
+      <p className="mt-1 text-sm text-muted" data-testid="time-zone">
+        {zoneWords(timeZone)} (the team&rsquo;s time zone).
       </p>
       {rows.length === 0 ? <p className="mt-6 text-muted">This member has none of the team&rsquo;s published tracks.</p> : null}
       {rows.map((row) => {
@@ -54,7 +60,7 @@ export function MemberProgressView({
             <ol className="mt-3 divide-y divide-line rounded-xl border border-line bg-surface">
               {p.steps.map((step) => {
                 const status = cellStatus(step);
-                const due = dueWords(step, 0);
+                const due = dueWords(step, timeZone);
                 const score = scoreWords(step);
                 return (
                   <li key={step.key} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 p-4" data-testid={`step-${step.key}`}>

@@ -3,6 +3,7 @@
 import { IntentLink as Link } from "@/components/site/IntentLink";
 import { ASSESSMENT_STEP } from "@/lib/tracks/types";
 import { RequestCertificate } from "../RequestCertificate";
+import { zoneWords } from "../format";
 import { StepBar } from "../StepBar";
 import { StepFrame, StepState } from "../StepParts";
 import { TrackViewProvider } from "../TrackProgressIsland";
@@ -61,7 +62,9 @@ function AssignedPath({ view, lessons }: { view: AssignedView; lessons: readonly
   const offset = track.assessment ? 1 : 0;
   return (
     <section id={`track-${track.id}`} aria-labelledby={`heading-${track.id}`} className="mt-10 scroll-mt-20" data-testid={`assigned-path-${track.id}`}>
-      <p className="text-sm text-muted">From {assigned.team.name}</p>
+      <p className="text-sm text-muted">
+        From {assigned.team.name} · <span data-testid={`time-zone-${track.id}`}>{zoneWords(assigned.team.timeZone)}</span>
+      </p>
       <h2 id={`heading-${track.id}`} className="mt-1 text-2xl font-bold tracking-tight text-balance">
         {track.title}
       </h2>

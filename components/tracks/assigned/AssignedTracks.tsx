@@ -23,7 +23,7 @@ export function AssignedTracks({ lessons }: { lessons: readonly TrackLesson[] })
       {views.map((view) => {
         const { assigned, progress, time, ready } = view;
         const next = progress.next;
-        const due = next ? dueWords(next, time.utcOffsetMinutes) : null;
+        const due = next ? dueWords(next, time.timeZone) : null;
         return (
           <section key={assigned.track.id} aria-label={`Team track: ${assigned.track.title}`} className="mt-4 rounded-xl border border-line bg-surface p-5" data-testid={`assigned-${assigned.track.id}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -52,6 +52,7 @@ export function AssignedTracks({ lessons }: { lessons: readonly TrackLesson[] })
                   </Link>
                 )}
                 {due ? <span className={`ml-2 ${TONE_CLASS[due.tone]}`}>{due.text}</span> : null}
+                {due && due.tone !== "none" ? <span className="ml-2 text-muted">({assigned.team.timeZone.replaceAll("_", " ")} time)</span> : null}
               </p>
             ) : null}
             <WhatChanged view={view} />

@@ -11,7 +11,7 @@ import type { TrackView } from "../useTrackProgress";
 
 export type AssignedView = TrackView & { assigned: AssignedTrack };
 
-const BEFORE_MOUNT = { now: 0, utcOffsetMinutes: 0 };
+const BEFORE_MOUNT = { now: 0 };
 
 /**
  * The learner's assigned team tracks and where they stand on each, derived from the local
@@ -32,9 +32,10 @@ export function useAssignedViews(lessons: readonly TrackLesson[]): { status: "si
 
   const views = useMemo(() => {
     if (state.status !== "ready") return [];
-    const time = now ?? BEFORE_MOUNT;
     return state.tracks.map((assigned) => {
       const startedAt = Date.parse(assigned.startedAt);
+      // A team track's due dates are days in the team's zone, wherever the learner is.
+      const time = { now: (now ?? BEFORE_MOUNT).now, timeZone: assigned.team.timeZone };
       return {
         assigned,
         ready: progressReady && now !== null,

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { moveStep, removeStep } from "@/lib/tracks/builder";
 import type { DraftContent } from "@/lib/tracks/schema";
 import { DueInput } from "./DueInput";
+import { usePointerReorder } from "./usePointerReorder";
 
 export interface LessonChoice {
   id: string;
@@ -11,11 +12,18 @@ export interface LessonChoice {
   title: string;
 }
 
+/** The line that shows where a dragged step will land: above the step it passes (moving up) or below it. */
+const DROP_EDGE_CLASS = {
+  before: "before:absolute before:-top-2.5 before:right-0 before:left-0 before:h-1 before:rounded-full before:bg-accent",
+  after: "after:absolute after:-bottom-2.5 after:right-0 after:left-0 after:h-1 after:rounded-full after:bg-accent",
+  none: "",
+} as const;
+
 const smallButton = "rounded-md border border-line px-2 py-1 text-sm font-medium hover:bg-sunken disabled:opacity-40";
 
 /**
- * The ordered steps: drag a step by its handle, or use its "Move up" and "Move down" buttons
- * (the focus stays on the button, and the new place is announced).
+ * The ordered steps: drag a step by its handle (mouse, pen or touch), or use its "Move up" and
+ * "Move down" buttons (the focus stays on the button); either way the new place is announced.
  */
 export function StepList({
   content,
@@ -29,8 +37,6 @@ export function StepList({
   errors: Record<string, string>;
 }) {
   const [announcement, setAnnouncement] = useState("");
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ lessonId: string; direction: "up" | "down" } | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
@@ -55,6 +61,8 @@ export function StepList({
     if (direction) setFocusAfterMove({ lessonId, direction });
   };
 
+  const reorder = usePointerReorder((from, to) => move(from, to));
+
   const setStep = (index: number, patch: Partial<DraftContent["steps"][number]>) =>
     onContent({ ...content, steps: content.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
 
@@ -77,36 +85,19 @@ export function StepList({
               <li
                 key={step.lessonId}
                 id={`steps.${i}`}
+                ref={reorder.itemRef(i)}
                 data-testid="builder-step"
-                onDragOver={(e) => {
-                  if (dragFrom === null) return;
-                  e.preventDefault();
-                  setDropAt(i);
-                }}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  if (dragFrom !== null) move(dragFrom, i);
-                  setDragFrom(null);
-                  setDropAt(null);
-                }}
-                className={`rounded-xl border bg-surface p-4 ${dropAt === i && dragFrom !== i ? "border-2 border-accent" : "border-line"} ${dragFrom === i ? "opacity-60" : ""}`}
+                data-drop={reorder.dropEdge(i) ?? undefined}
+                className={`relative rounded-xl border border-line bg-surface p-4 ${reorder.dragging === i ? "opacity-60 shadow-lg" : ""} ${DROP_EDGE_CLASS[reorder.dropEdge(i) ?? "none"]}`}
               >
                 <div className="flex flex-wrap items-center gap-2">
+                  {/* The buttons are the keyboard's way; the handle is for pointers only. */}
                   <span
-                    draggable
-                    onDragStart={(e) => {
-                      e.dataTransfer.effectAllowed = "move";
-                      e.dataTransfer.setData("text/plain", step.lessonId);
-                      setDragFrom(i);
-                    }}
-                    onDragEnd={() => {
-                      setDragFrom(null);
-                      setDropAt(null);
-                    }}
-                    title="Drag to reorder (or use Move up and Move down)"
+                    {...reorder.handleProps(i)}
+                    title="Drag to reorder (or use Up and Down)"
                     aria-hidden="true"
                     data-testid="drag-handle"
-                    className="cursor-grab select-none rounded px-1 text-lg leading-none text-muted"
+                    className={`-m-2 flex min-h-11 min-w-11 touch-none select-none items-center justify-center rounded-lg text-xl leading-none text-muted hover:bg-sunken ${reorder.dragging === i ? "cursor-grabbing" : "cursor-grab"}`}
                   >
                     ⠿
                   </span>

@@ -47,7 +47,7 @@ export async function issueCertificate(
     lessons: await trackLessons(),
     learner: { facts, assessmentTakenAt: assessmentTakenAtOf(facts) },
     startedAt: track.startedAt,
-    time: { now: now.getTime(), utcOffsetMinutes: 0 },
+    time: { now: now.getTime(), timeZone: "UTC" },
   });
   const decision = certificateFor(track.ref, track.outline, progress);
   if (!decision.ok) {

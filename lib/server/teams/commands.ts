@@ -1,8 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Auth } from "../auth/auth";
 import type { TeamRole } from "../auth/roles";
 import { problemFromAuthError } from "../auth/session";
+import { organizations } from "../db/schema";
+import type { Queryable } from "../db/types";
 import { ProblemError } from "../http/problem";
 
 /**
@@ -97,4 +100,12 @@ export async function leaveTeam(auth: Auth, headers: Headers, teamId: string): P
   } catch (error) {
     problemFromAuthError(error);
   }
+}
+
+/**
+ * Sets the zone in which the team's due dates are days. `timeZone` is already canonical
+ * (timeZoneSchema); the column is Quorum's own, so it is written directly, not through the plugin.
+ */
+export async function setTeamTimeZone(db: Queryable, teamId: string, timeZone: string): Promise<void> {
+  await db.update(organizations).set({ timeZone }).where(eq(organizations.id, teamId));
 }

@@ -27,11 +27,12 @@ export interface TeamSummary {
   role: TeamRole;
   memberCount: number;
   createdAt: Date;
+  timeZone: string;
 }
 
 export async function listTeamsOf(db: Queryable, userId: string): Promise<TeamSummary[]> {
   const mine = await db
-    .select({ id: organizations.id, name: organizations.name, role: members.role, createdAt: organizations.createdAt })
+    .select({ id: organizations.id, name: organizations.name, role: members.role, createdAt: organizations.createdAt, timeZone: organizations.timeZone })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .where(eq(members.userId, userId))
@@ -41,14 +42,22 @@ export async function listTeamsOf(db: Queryable, userId: string): Promise<TeamSu
     const role = parseTeamRole(team.role);
     if (!role) continue;
     const [counted] = await db.select({ n: count() }).from(members).where(eq(members.organizationId, team.id));
-    teams.push({ id: team.id, name: team.name, role, memberCount: counted?.n ?? 0, createdAt: team.createdAt });
+    teams.push({ id: team.id, name: team.name, role, memberCount: counted?.n ?? 0, createdAt: team.createdAt, timeZone: team.timeZone });
   }
   return teams;
 }
 
-export async function getTeam(db: Queryable, teamId: string): Promise<{ id: string; name: string; createdAt: Date } | null> {
+export interface Team {
+  id: string;
+  name: string;
+  createdAt: Date;
+  /** The IANA zone in which the team's due dates are days. */
+  timeZone: string;
+}
+
+export async function getTeam(db: Queryable, teamId: string): Promise<Team | null> {
   const rows = await db
-    .select({ id: organizations.id, name: organizations.name, createdAt: organizations.createdAt })
+    .select({ id: organizations.id, name: organizations.name, createdAt: organizations.createdAt, timeZone: organizations.timeZone })
     .from(organizations)
     .where(eq(organizations.id, teamId));
   return rows[0] ?? null;

@@ -9,6 +9,8 @@ export interface TeamView {
   id: string;
   name: string;
   createdAt: Date;
+  /** The IANA zone in which the team's due dates are days. */
+  timeZone: string;
   myRole: TeamRole;
   myMemberId: string;
   canManage: boolean;
@@ -38,6 +40,7 @@ export async function teamViewFor(db: Queryable, actor: Actor, teamId: string): 
     id: team.id,
     name: team.name,
     createdAt: team.createdAt,
+    timeZone: team.timeZone,
     myRole,
     myMemberId: me.memberId,
     canManage,

@@ -28,7 +28,8 @@ export interface HeldCertificate {
 }
 
 export interface TeamDashboard {
-  team: { id: string; name: string };
+  /** `timeZone`: the team's; the matrix's due days are days there. */
+  team: { id: string; name: string; timeZone: string };
   /** The team's published tracks, as their members have them (the latest published revision). */
   tracks: Track[];
   members: TeamMembership[];
@@ -40,10 +41,12 @@ export interface TeamDashboard {
 }
 
 /**
- * Due days on the server are UTC days: a lead's team spans time zones, and one calendar for
- * the whole matrix keeps "overdue" the same for every row (a learner's own page uses theirs).
+ * The time a team's progress is derived at: due days are days in the team's zone, the same
+ * calendar its learners' pages use for its tracks, so "overdue" turns at one moment for all.
  */
-export const DASHBOARD_UTC_OFFSET = 0;
+export function teamTimeContext(team: { timeZone: string }, now: Date): TimeContext {
+  return { now: now.getTime(), timeZone: team.timeZone };
+}
 
 /** Throws the right problem unless `actor` may see this team's dashboard (a lead or owner of it). */
 export function assertDashboardAllowed(actor: Actor, teamId: string): void {
@@ -96,10 +99,10 @@ export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: str
     lessons: progress.get(m.userId) ?? new Map(),
     assessmentTakenAt: assessed.get(m.userId) ?? null,
   }));
-  const time = { now: now.getTime(), utcOffsetMinutes: DASHBOARD_UTC_OFFSET };
+  const time = teamTimeContext(team, now);
   const rows = buildTeamMatrix({ tracks, lessons, members: learners, assignments: mine, time });
   return {
-    team: { id: team.id, name: team.name },
+    team: { id: team.id, name: team.name, timeZone: team.timeZone },
     tracks,
     members,
     rows,
@@ -122,7 +125,7 @@ export function csvFileName(teamName: string, now: Date): string {
 
 /** The dashboard as a CSV download: a byte-order mark so spreadsheet programs read UTF-8 names right. */
 export function dashboardCsvResponse(dashboard: TeamDashboard, query: DashboardQuery, now: Date): Response {
-  const body = `\uFEFF${matrixToCsv(rowsForQuery(dashboard.rows, query))}`;
+  const body = `\uFEFF${matrixToCsv(rowsForQuery(dashboard.rows, query), dashboard.team.timeZone)}`;
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -7,7 +7,7 @@ import { certificatesForTeam } from "../certificates/repository";
 import type { Queryable } from "../db/types";
 import { ProblemError } from "../http/problem";
 import { getMember, getTeam, listMembers } from "../teams/queries";
-import { assertDashboardAllowed, DASHBOARD_UTC_OFFSET, type HeldCertificate, type LoadFacts, lessonsToLoad, publishedTracksOf } from "./dashboard";
+import { assertDashboardAllowed, type HeldCertificate, type LoadFacts, lessonsToLoad, publishedTracksOf, teamTimeContext } from "./dashboard";
 import { assessmentTakenAtOf, trackLessons } from "./lessons";
 import { listTeamAssignments } from "./repository";
 
@@ -21,7 +21,8 @@ export interface QuizAttemptView {
 }
 
 export interface MemberProgress {
-  team: { id: string; name: string };
+  /** `timeZone`: the team's; due days are days there. */
+  team: { id: string; name: string; timeZone: string };
   member: { memberId: string; userId: string; name: string };
   /** The member's rows: one per published track of this team they have. */
   rows: MatrixRow[];
@@ -56,7 +57,7 @@ export async function loadMemberProgress(db: Queryable, actor: Actor, teamId: st
     lessons,
     members: [{ id: person.userId, name: person.name, facts, assessmentTakenAt: assessmentTakenAtOf(facts) }],
     assignments: theirs.map((a) => ({ memberId: person.userId, trackId: a.trackId, startedAt: a.startedAt.getTime() })),
-    time: { now: now.getTime(), utcOffsetMinutes: DASHBOARD_UTC_OFFSET },
+    time: teamTimeContext(team, now),
   });
   const assigned = new Set(theirTracks.flatMap((t) => t.steps.map((s) => s.lessonId)));
   const attempts = Object.values(facts.attempts)
@@ -66,7 +67,7 @@ export async function loadMemberProgress(db: Queryable, actor: Actor, teamId: st
   const lastActivityAt = rows.reduce<number | null>((latest, r) => (r.progress.lastActivityAt !== null && (latest === null || r.progress.lastActivityAt > latest) ? r.progress.lastActivityAt : latest), null);
   const held = await certificatesForTeam(db, teamId, [person.userId]);
   return {
-    team: { id: team.id, name: team.name },
+    team: { id: team.id, name: team.name, timeZone: team.timeZone },
     member: { memberId, userId: person.userId, name: person.name },
     rows,
     attempts,

@@ -59,7 +59,8 @@ export async function leadViewsOf(db: Db, teamId: string, tracks: TeamTrack[]): 
 }
 
 export interface LearnerTrackView {
-  team: { id: string; name: string };
+  /** `timeZone`: the team's; the track's due dates are days there. */
+  team: { id: string; name: string; timeZone: string };
   track: Track;
   revision: number;
   /** Where "days after" due dates count from: when it was assigned to them (or they joined). */
@@ -78,7 +79,7 @@ const lessonTitle = new Map<string, string>(CURRICULUM.map((l) => [l.id, l.title
 export async function learnerViewsOf(db: Db, userId: string): Promise<LearnerTrackView[]> {
   const assignments = await listAssignmentsOfUser(db, userId);
   const tracks = new Map((await getTeamTracks(db, [...new Set(assignments.map((a) => a.trackId))])).map((t) => [t.track.id, t]));
-  const teams = new Map((await listTeamsOf(db, userId)).map((t) => [t.id, t.name]));
+  const teams = new Map((await listTeamsOf(db, userId)).map((t) => [t.id, t]));
   const seen = await listSeenRevisions(db, userId, [...tracks.keys()]);
   const views: LearnerTrackView[] = [];
   const shown = new Set<string>();
@@ -91,7 +92,7 @@ export async function learnerViewsOf(db: Db, userId: string): Promise<LearnerTra
     const before = seenRevision !== null && seenRevision < t.revision ? await getTrackRevision(db, a.trackId, seenRevision) : null;
     const changes = before ? diffTracks(before, t.track) : [];
     views.push({
-      team: { id: a.teamId, name: teams.get(a.teamId) ?? "" },
+      team: { id: a.teamId, name: teams.get(a.teamId)?.name ?? "", timeZone: teams.get(a.teamId)?.timeZone ?? "UTC" },
       track: t.track,
       revision: t.revision,
       startedAt: a.startedAt.toISOString(),

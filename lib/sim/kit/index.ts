@@ -5,8 +5,11 @@
 export { Arrivals, evenly, poisson, type ArrivalGap, type ArrivalTimer } from "./arrivals";
 export { PendingCalls, type CallTimeout } from "./calls";
 export { Client, isClientTimer, NO_RETRIES, OK, type Answer, type Attempt, type ClientOptions, type ClientTimer, type RetryRules } from "./client";
+export { cell } from "./cells";
+export { chart, type ChartLine } from "./charts";
 export { errorRatioIn, type ErrorRatio } from "./error-ratio";
 export { headline } from "./headlines";
+export { scenarioInstance, type InstanceParts } from "./instance";
 export { Journal } from "./journal";
 export { column, ring, row, spread, type Point } from "./layout";
 export { describe, describeSeconds, percent, round, share } from "./numbers";

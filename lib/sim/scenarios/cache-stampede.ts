@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, share, spread, Timeline, WorkerPool,
+  Arrivals, cell, chart, describe, headline, Journal, param, peakIn, percent, poisson, RequestLedger, scenarioInstance, share, spread, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { HashRing, modNShard } from "../kit/placement";
@@ -309,29 +309,25 @@ export const cacheStampede = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "db-queries", chart: "Database load", label: "queries", unit: "per s", points: dbLoad.points(sim.now) },
-        { id: "db-503", chart: "Database load", label: "refused (503)", unit: "per s", points: dbRejects.points(sim.now) },
-        { id: "read-p99", chart: "Read latency", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "hit-ratio", chart: "Reads answered by the cache", label: "hit ratio", unit: "%", points: hitRatio.points(sim.now) },
+        ...chart("Database load", "per s", [
+          ["db-queries", "queries", dbLoad.points(sim.now)],
+          ["db-503", "refused (503)", dbRejects.points(sim.now)],
+        ]),
+        ...chart("Read latency", "ms", [["read-p99", "p99", requests.latencyOverTime.points(sim.now, 99)]]),
+        ...chart("Reads answered by the cache", "%", [["hit-ratio", "hit ratio", hitRatio.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.rate("peak-db", "Peak database load", Math.max(m.peakDbBeforeJoinPerSecond, m.peakDbAfterJoinPerSecond), "queries/s"),
-          headline.percent("hit-ratio", "Cache hit ratio", m.hitPercent),
-          headline.count("failed-before", "Failed reads before shard 5", m.failedBeforeJoin, "reads"),
-          headline.count("failed-after", "Failed reads after it joins", m.failedReads - m.failedBeforeJoin, "reads"),
-          headline.ms("read-p99", "Read p99", m.readP99Ms),
-          headline.percent("moved", "Keys moved by shard 5", m.keysMovedPercent),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.rate("peak-db", "Peak database load", Math.max(m.peakDbBeforeJoinPerSecond, m.peakDbAfterJoinPerSecond), "queries/s"),
+        headline.percent("hit-ratio", "Cache hit ratio", m.hitPercent),
+        headline.count("failed-before", "Failed reads before shard 5", m.failedBeforeJoin, "reads"),
+        headline.count("failed-after", "Failed reads after it joins", m.failedReads - m.failedBeforeJoin, "reads"),
+        headline.ms("read-p99", "Read p99", m.readP99Ms),
+        headline.percent("moved", "Keys moved by shard 5", m.keysMovedPercent),
+      ],
+      summary: (m) => {
         const failed = `${share(m.failedReads, m.reads, "reads", "failed")}`;
         return (
           `${failed}; the database peaked at ${describe(Math.max(m.peakDbBeforeJoinPerSecond, m.peakDbAfterJoinPerSecond), "queries a second")} ` +
@@ -352,13 +348,12 @@ export const cacheStampede = defineScenario({
             label: r.label,
             cells: [
               { text: `${r.all} (${describe(percent(r.all, KEYS), "%")})`, tone: r.all > KEYS / 2 ? "bad" : "good" },
-              { text: String(r.toNew), tone: "neutral" },
-              { text: String(r.all - r.toNew), tone: r.all - r.toNew > 0 ? "bad" : "good" },
+              cell.plain(r.toNew),
+              cell.shouldBeZero(r.all - r.toNew),
             ],
           })),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SeriesPoint } from "../time-series";
 import {
-  Arrivals, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, Timeline,
+  Arrivals, cell, chart, describe, describeSeconds, errorRatioIn, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, Timeline,
   WorkerPool, type ArrivalTimer, type Served,
 } from "../kit";
 
@@ -242,24 +242,18 @@ export const canaryRollback = defineScenario({
       promoted: promoted ? 1 : 0,
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "v1-errors", chart: "Error ratio by version", label: "v1", unit: "%", points: errorPercent(ledgers[1]) },
-        { id: "v2-errors", chart: "Error ratio by version", label: "v2", unit: "%", points: errorPercent(ledgers[2]) },
-        { id: "on-v2", chart: "Instances on v2", label: "instances", unit: "", points: onV2.points(sim.now) },
+        ...chart("Error ratio by version", "%", [["v1-errors", "v1", errorPercent(ledgers[1])], ["v2-errors", "v2", errorPercent(ledgers[2])]]),
+        ...chart("Instances on v2", "", [["on-v2", "instances", onV2.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("failed-v2", "Requests failed by v2", m.failedByV2),
-          headline.seconds("detect", "Time to detect", m.detectMs),
-          headline.seconds("v2-gone", "v2 gone after", m.v2GoneMs),
-          headline.count("on-v2", "Instances on v2", m.instancesOnV2),
-        ];
-      },
+      headline: (m) => [
+        headline.count("failed-v2", "Requests failed by v2", m.failedByV2),
+        headline.seconds("detect", "Time to detect", m.detectMs),
+        headline.seconds("v2-gone", "v2 gone after", m.v2GoneMs),
+        headline.count("on-v2", "Instances on v2", m.instancesOnV2),
+      ],
       tables: () => [{
         title: "Requests by version",
         id: "versions",
@@ -271,22 +265,20 @@ export const canaryRollback = defineScenario({
           return {
             label: `v${v}`,
             cells: [
-              { text: String(ledger.started), tone: "neutral" as const },
+              cell.plain(ledger.started),
               { text: String(ledger.failures), tone: ledger.failures > 0 && ratio > 1 ? ("bad" as const) : ("neutral" as const) },
               { text: describe(ratio, "%"), tone: ratio > 1 ? ("bad" as const) : ("good" as const) },
             ],
           };
         }),
       }],
-      events: () => journal.events(),
-      summary: () => {
-        const m = measure();
+      summary: (m) => {
         if (sim.now < RELEASE_AT_MS) return `All eight instances run v1; ${m.requests} requests so far, v2 goes out at 10 s.`;
         const detect = m.detectMs === null ? "Nothing has flagged v2." : `v2 was flagged ${describeSeconds(m.detectMs)} after the release`;
         const gone = m.v2GoneMs === null ? "" : ` and gone after ${describeSeconds(m.v2GoneMs)}`;
         const end = m.detectMs === null ? "" : ".";
         return `${detect}${gone}${end} v2 failed ${m.failedByV2} requests; ${m.instancesOnV2} of 8 instances run v2.`;
       },
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import { GaugeSeries, MeanSeries } from "../time-series";
-import { Arrivals, headline, Journal, param, poisson, row, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, headline, Journal, param, poisson, row, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
 import { compareHlc, compareVectors, HybridLogicalClock, mergeVectors, type HlcStamp, type VersionVector } from "../kit/logical-clocks";
 
 /**
@@ -271,26 +271,20 @@ export const clockSkewLww = defineScenario({
       return writes.filter((w) => w.replica === replica && lost.has(w.id)).length;
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        ...REPLICAS.map((r, i) => ({ id: `error-${r}`, chart: "How far each clock is behind the fastest", label: `replica ${i + 1}`, unit: "ms", points: errorSeries.get(r)?.points(sim.now) ?? [] })),
-        { id: "lost", chart: "Writes lost (cumulative)", label: "lost", unit: "writes", points: lostSeries.points(sim.now) },
+        ...chart("How far each clock is behind the fastest", "ms", REPLICAS.map((r, i) => [`error-${r}`, `replica ${i + 1}`, errorSeries.get(r)?.points(sim.now) ?? []])),
+        ...chart("Writes lost (cumulative)", "writes", [["lost", "lost", lostSeries.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("lost", "Writes silently lost", m.writesLost),
-          headline.count("causal-lost", "Lost though written later", m.causallyLaterLost),
-          headline.count("siblings", "Kept as siblings", m.keptAsSiblings),
-          headline.count("negative", "Negative durations measured", m.negativeWallDurations),
-          headline.ms("disagreement", "Largest clock disagreement", m.largestDisagreementMs, 0),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("lost", "Writes silently lost", m.writesLost),
+        headline.count("causal-lost", "Lost though written later", m.causallyLaterLost),
+        headline.count("siblings", "Kept as siblings", m.keptAsSiblings),
+        headline.count("negative", "Negative durations measured", m.negativeWallDurations),
+        headline.ms("disagreement", "Largest clock disagreement", m.largestDisagreementMs, 0),
+      ],
+      summary: (m) => {
         return (
           `${m.writesLost} of ${m.writes} writes lost (${m.causallyLaterLost} of them written after the write they lost to), ` +
           `${m.keptAsSiblings} kept as siblings; ${m.negativeWallDurations} negative wall-clock durations, ${m.negativeMonotonicDurations} monotonic; ` +
@@ -309,14 +303,13 @@ export const clockSkewLww = defineScenario({
           return {
             label: `Replica ${i + 1}`,
             cells: [
-              { text: `${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)}`, tone: "neutral" as const },
-              { text: `${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))}`, tone: "neutral" as const },
-              { text: String(lost), tone: lost > 0 ? ("bad" as const) : ("good" as const) },
+              cell.plain(`${clock.offsetMs >= 0 ? "+" : "−"}${Math.abs(clock.offsetMs).toFixed(1)}`),
+              cell.plain(`${clock.drift >= 0 ? "+" : "−"}${Math.abs(Math.round(clock.drift * 1e6))}`),
+              cell.shouldBeZero(lost),
             ],
           };
         }),
       }],
-      events: () => journal.events(),
-    };
+    });
   },
 });

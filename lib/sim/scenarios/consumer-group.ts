@@ -3,7 +3,8 @@ import { Fifo } from "../fifo";
 import { Latency, sampleLatency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { GaugeSeries } from "../time-series";
-import { Arrivals, column, headline, Journal, param, peakIn, poisson, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, column, headline, Journal, param, peakIn, poisson, scenarioInstance, Timeline, type ArrivalTimer } from "../kit";
+import { PartitionedLog } from "../kit/partitioned-log";
 
 /**
  * Lesson 9 (messaging): a producer writes 200 records a second, keyed by order id, to a topic
@@ -176,41 +177,18 @@ export const consumerGroup = defineScenario({
         duplicateRate.add(sim.now);
       }
     };
-    // ---- the broker: a log per partition, the group's committed offsets, who owns what --------
-    const logs: LogRecord[][] = partitions.map(() => []);
-    const committed = partitions.map(() => 0);
-    const position = partitions.map(() => 0);
-    const owner: (string | null)[] = partitions.map((i) => consumerIds[i % p.consumers] ?? null);
-    const lastPoll = new Map<string, number>(consumerIds.map((id) => [id, 0]));
-    const members = new Set(consumerIds);
+    // ---- the broker: the topic's partitioned log and the group's offsets (kit/partitioned-log) --
+    const topic = new PartitionedLog<LogRecord>(p.partitions, consumerIds);
     const lagSeries: GaugeSeries[] = partitions.map((i) => sim.metrics.gauge(`lag of partition ${i + 1}`, LAG_BUCKET_MS));
     let nextId = 0;
     let maxLag = 0;
-    const lagOf = (i: number): number => (logs[i]?.length ?? 0) - (committed[i] ?? 0);
     const showLag = (i: number): void => {
-      const lag = lagOf(i);
+      const lag = topic.lag(i);
       lagSeries[i]?.set(sim.now, lag);
       if (lag > maxLag) maxLag = lag;
     };
     const rebalance = (gone: string): void => {
-      members.delete(gone);
-      const moved: string[] = [];
-      for (const i of partitions) {
-        if (owner[i] !== gone) continue;
-        let to: string | null = null;
-        let fewest = Infinity;
-        for (const id of consumerIds) {
-          if (!members.has(id)) continue;
-          const owned = owner.filter((o) => o === id).length;
-          if (owned < fewest) {
-            fewest = owned;
-            to = id;
-          }
-        }
-        owner[i] = to;
-        position[i] = committed[i] ?? 0;
-        moved.push(`partition ${i + 1} to ${to === null ? "nobody" : nameOf(to)} from offset ${committed[i]}`);
-      }
+      const moved = topic.leave(gone).map((m) => `partition ${m.partition + 1} to ${m.to === null ? "nobody" : nameOf(m.to)} from offset ${m.fromOffset}`);
       journal.note(`${nameOf(gone)} stopped polling; the group rebalances: ${moved.length === 0 ? "it owned no partition" : moved.join(", ")}`);
     };
     sim.addNode({
@@ -221,36 +199,26 @@ export const consumerGroup = defineScenario({
       y: 0.4,
       gauges: () => [
         { label: "records", value: nextId },
-        { label: "lag", value: partitions.reduce((sum, i) => sum + lagOf(i), 0) },
+        { label: "lag", value: topic.totalLag() },
       ],
       onMessage: ({ from, payload: m }) => {
         if (m.op === "produce") {
-          const log = logs[m.partition];
-          if (log === undefined) return;
-          log.push({ offset: log.length, id: nextId++, poison: m.poison });
-          showLag(m.partition);
+          if (topic.append(m.partition, (offset) => ({ offset, id: nextId++, poison: m.poison })) !== undefined) showLag(m.partition);
         } else if (m.op === "poll") {
-          lastPoll.set(from, sim.now);
+          topic.heard(from, sim.now);
           for (const i of partitions) {
-            const log = logs[i] ?? [];
-            const from_ = position[i] ?? 0;
-            if (owner[i] !== from || m.busy.includes(i) || from_ >= log.length) continue;
-            const records = log.slice(from_, from_ + MAX_BATCH);
-            position[i] = from_ + records.length;
-            sim.send("broker", from, "response", { op: "batch", partition: i, records });
+            if (m.busy.includes(i)) continue;
+            const records = topic.fetch(from, i, MAX_BATCH);
+            if (records.length > 0) sim.send("broker", from, "response", { op: "batch", partition: i, records });
           }
         } else if (m.op === "commit") {
-          for (const [i, offset] of m.offsets) {
-            // Only the partition's owner may commit: a consumer removed from the group is fenced off.
-            if (owner[i] !== from) continue;
-            committed[i] = Math.max(committed[i] ?? 0, offset);
-            showLag(i);
-          }
+          // Only the partition's owner may commit: a consumer removed from the group is fenced off.
+          for (const [i, offset] of m.offsets) if (topic.commit(from, i, offset)) showLag(i);
         }
       },
       onTimer: (timer) => {
         if (timer.payload.type !== "session-check") return;
-        for (const id of consumerIds) if (members.has(id) && sim.now - (lastPoll.get(id) ?? 0) > SESSION_MS) rebalance(id);
+        for (const id of topic.silent(sim.now, SESSION_MS)) rebalance(id);
         sim.setTimer("broker", SESSION_CHECK_MS, { type: "session-check" });
       },
     });
@@ -356,7 +324,7 @@ export const consumerGroup = defineScenario({
         role: "consumer",
         ...column(c, consumerIds.length, 0.85, 0.12),
         gauges: () => [
-          { label: "partitions", value: owner.filter((o) => o === id).length },
+          { label: "partitions", value: topic.owned(id) },
           { label: "queued", value: [...lanes.values()].reduce((sum, l) => sum + l.queue.length + (l.current === null ? 0 : 1), 0) },
         ],
         onMessage: ({ payload: m }) => {
@@ -439,7 +407,7 @@ export const consumerGroup = defineScenario({
         crashArmed = true;
         const lanes = lanesOf.get(CRASHING);
         if (lanes === undefined || ![...lanes.values()].some((l) => l.current !== null || l.queue.length > 0)) {
-          if (!owner.includes(CRASHING)) crash(CRASHING);
+          if (topic.owned(CRASHING) === 0) crash(CRASHING);
         }
       });
       sim.schedule(at + CRASH_FALLBACK_MS, "crash fallback", () => crash(CRASHING));
@@ -449,10 +417,10 @@ export const consumerGroup = defineScenario({
     const lostCount = (): number => {
       let lost = 0;
       for (const i of partitions) {
-        const log = logs[i] ?? [];
-        const holder = owner[i];
-        const lane = holder === null || holder === undefined || holder === crashedId ? undefined : lanesOf.get(holder)?.get(i);
-        const upTo = Math.min(committed[i] ?? 0, log.length);
+        const log = topic.records(i);
+        const holder = topic.ownerOf(i);
+        const lane = holder === null || holder === crashedId ? undefined : lanesOf.get(holder)?.get(i);
+        const upTo = Math.min(topic.committed(i), log.length);
         for (let o = 0; o < upTo; o++) {
           const record = log[o];
           if (record === undefined || (appliedTimes[record.id] ?? 0) > 0 || deadLetteredIds.has(record.id)) continue;
@@ -473,42 +441,32 @@ export const consumerGroup = defineScenario({
         lost: lostCount(),
         deadLettered,
         maxLag,
-        poisonPartitionLag: p.poison ? lagOf(poisonPartition) : 0,
-        otherPartitionsLag: others.reduce((m, i) => Math.max(m, lagOf(i)), 0),
+        poisonPartitionLag: p.poison ? topic.lag(poisonPartition) : 0,
+        otherPartitionsLag: others.reduce((m, i) => Math.max(m, topic.lag(i)), 0),
         maxLagFrom5sAfterPoison: partitions.reduce((m, i) => Math.max(m, peakIn(lagSeries[i]?.points(sim.now) ?? [], POISON_AT_MS + 5000)), 0),
-        idleConsumers: consumerIds.filter((id) => members.has(id) && !owner.includes(id)).length,
+        idleConsumers: topic.idleMembers().length,
         crashedAtMs: crashedAtMs === null ? null : Math.round(crashedAtMs),
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        ...partitions.map((i) => ({
-          id: `lag-${i + 1}`,
-          chart: "Lag per partition",
-          label: `partition ${i + 1}`,
-          unit: "records",
-          points: lagSeries[i]?.points(sim.now) ?? [],
-        })),
-        { id: "processed", chart: "Records applied per second", label: "applied", unit: "records/s", points: processedRate.points(sim.now) },
-        { id: "duplicates", chart: "Records applied per second", label: "applied again", unit: "records/s", points: duplicateRate.points(sim.now) },
+        ...chart("Lag per partition", "records", partitions.map((i) => [`lag-${i + 1}`, `partition ${i + 1}`, lagSeries[i]?.points(sim.now) ?? []])),
+        ...chart("Records applied per second", "records/s", [
+          ["processed", "applied", processedRate.points(sim.now)],
+          ["duplicates", "applied again", duplicateRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("duplicates", "Duplicates applied", m.duplicatesApplied),
-          headline.count("lost", "Records lost", m.lost),
-          headline.count("max-lag", "Maximum lag", m.maxLag, "records"),
-          headline.count("dead-lettered", "Dead-lettered", m.deadLettered),
-          headline.count("absorbed", "Duplicates skipped", m.duplicatesAbsorbed),
-          headline.count("idle", "Idle consumers", m.idleConsumers),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("duplicates", "Duplicates applied", m.duplicatesApplied),
+        headline.count("lost", "Records lost", m.lost),
+        headline.count("max-lag", "Maximum lag", m.maxLag, "records"),
+        headline.count("dead-lettered", "Dead-lettered", m.deadLettered),
+        headline.count("absorbed", "Duplicates skipped", m.duplicatesAbsorbed),
+        headline.count("idle", "Idle consumers", m.idleConsumers),
+      ],
+      summary: (m) => {
         return (
           `${m.produced} records produced, ${m.applied} applied: ${m.duplicatesApplied} applied twice, ${m.lost} lost, ` +
           `${m.deadLettered} dead-lettered; the highest lag was ${m.maxLag} records and the poison record's partition ends ${m.poisonPartitionLag} behind.`
@@ -521,21 +479,20 @@ export const consumerGroup = defineScenario({
           title: "Partitions",
           columns: ["owner", "lag", "applied twice"],
           rows: partitions.map((i) => {
-            const lag = lagOf(i);
-            const owned = owner[i];
+            const lag = topic.lag(i);
+            const owned = topic.ownerOf(i);
             return {
               label: `${i + 1}`,
               cells: [
-                { text: owned === null || owned === undefined ? "none" : owned.slice(1), tone: owned === null ? "bad" : "neutral" },
+                { text: owned === null ? "none" : owned.slice(1), tone: owned === null ? "bad" : "neutral" },
                 { text: String(lag), tone: lag > NORMAL_LAG ? "bad" : "good" },
-                { text: String(duplicatesBy[i] ?? 0), tone: (duplicatesBy[i] ?? 0) > 0 ? "bad" : "good" },
+                cell.shouldBeZero(duplicatesBy[i] ?? 0),
               ],
             };
           }),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, headline, Journal, param, poisson, RequestLedger, spread, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, headline, Journal, param, poisson, RequestLedger, scenarioInstance, spread, Timeline, type ArrivalTimer } from "../kit";
 
 /**
  * Lesson 19 (collaboration): a provider team changes its orders API on its own schedule while
@@ -211,7 +211,7 @@ export const contractTests = defineScenario({
 
     // One row per planned change, from the start, so the table keeps its shape while it fills.
     const rows = (): TableRow[] =>
-      plan.map(({ change }, k) => ({ label: `${k + 1}: ${shortChange(change)}`, cells: outcomes[k] ?? consumers.map(() => ({ text: "not yet", tone: "neutral" as const })) }));
+      plan.map(({ change }, k) => ({ label: `${k + 1}: ${shortChange(change)}`, cells: outcomes[k] ?? consumers.map(() => (cell.plain("not yet"))) }));
 
     const all = [...ledgers.values()];
     const measure = (): ContractTestsMetrics => ({
@@ -226,25 +226,18 @@ export const contractTests = defineScenario({
       renamesCompleted: counts.renamesDone,
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
-      charts: () => consumers.map((c) => ({ id: `failed-${c.id}`, chart: "Failed requests per hour (1 s = 1 h; lines: changes)", label: c.team, unit: "req/h", points: (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now) })),
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("failed", "Requests failed in production", m.failedInProduction),
-          headline.count("caught", "Breaking changes caught in CI", m.caughtInCi),
-          headline.count("restore", "Hours to restore", m.hoursToRestore, "h"),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+    return scenarioInstance({
+      sim, timeline, measure, journal,
+      charts: () => chart("Failed requests per hour (1 s = 1 h; lines: changes)", "req/h", consumers.map((c) => [`failed-${c.id}`, c.team, (ledgers.get(c.id) as RequestLedger).failureRate.points(sim.now)])),
+      headline: (m) => [
+        headline.count("failed", "Requests failed in production", m.failedInProduction),
+        headline.count("caught", "Breaking changes caught in CI", m.caughtInCi),
+        headline.count("restore", "Hours to restore", m.hoursToRestore, "h"),
+      ],
+      summary: (m) => {
         return `${m.changes} changes so far, ${m.breakingChanges} of them breaking: ${m.caughtInCi} caught in CI, ${m.brokeProduction} reached production. ${m.failedInProduction} of ${m.requests} consumer requests failed; ${m.hoursToRestore} h spent restoring.`;
       },
       tables: () => [{ title: "Each change against each contract", id: "changes", rowHeader: "Change", columns: consumers.map((c) => c.team), rows: rows() }],
-      events: () => journal.events(),
-    };
+    });
   },
 });

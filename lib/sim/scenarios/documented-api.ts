@@ -2,8 +2,8 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Client, describeSeconds, fullJitterBackoff, headline, isClientTimer, Journal, noBackoff, param, peakIn, RequestLedger,
-  ring, Timeline, WorkerPool, type Answer, type ClientTimer, type RetryRules, type Served,
+  chart, Client, describeSeconds, fullJitterBackoff, headline, isClientTimer, Journal, noBackoff, param, peakIn, RequestLedger,
+  ring, scenarioInstance, Timeline, WorkerPool, type Answer, type ClientTimer, type RetryRules, type Served,
 } from "../kit";
 
 /**
@@ -195,29 +195,24 @@ export const documentedApi = defineScenario({
       timeToMitigateMs: p.incidentS > 0 ? mitigateAt - INCIDENT_START_MS : 0,
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
-      events: () => journal.events(),
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "load", chart: "Load on the order endpoint", label: "attempts", unit: "req/s", points: load.points(sim.now) },
-        { id: "failures", chart: "Orders per second", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
-        { id: "ok", chart: "Orders per second", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
+        ...chart("Load on the order endpoint", "req/s", [["load", "attempts", load.points(sim.now)]]),
+        ...chart("Orders per second", "req/s", [
+          ["failures", "failed", requests.failureRate.points(sim.now)],
+          ["ok", "succeeded", requests.okRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("duplicates", "Duplicate orders", m.duplicates),
-          headline.rate("peak-load", "Peak load in the incident", m.peakLoadPerSecond),
-          headline.count("failed", "Orders failed", m.failed),
-          headline.seconds("mitigate", "Time to mitigate", m.timeToMitigateMs, 0),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("duplicates", "Duplicate orders", m.duplicates),
+        headline.rate("peak-load", "Peak load in the incident", m.peakLoadPerSecond),
+        headline.count("failed", "Orders failed", m.failed),
+        headline.seconds("mitigate", "Time to mitigate", m.timeToMitigateMs, 0),
+      ],
+      summary: (m) => {
         return `${m.requests} orders placed with ${m.attempts} attempts; ${m.duplicates} written twice, ${m.failed} failed, ${m.rateLimited} answered 429; load peaked at ${Math.round(m.peakLoadPerSecond)} req/s.`;
       },
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, evenly, headline, param, percent, RequestLedger, WorkerPool, type ArrivalTimer,
+  Arrivals, chart, column, describe, evenly, headline, param, percent, RequestLedger, scenarioInstance, WorkerPool, type ArrivalTimer,
   type Served,
 } from "../kit";
 
@@ -76,18 +76,8 @@ export const fanOutTail = defineScenario({
     param.number("requests", "Requests", { min: 50, max: 2000, step: 50, default: 1000 }, "How many requests the front end sends, 100 per second."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Wait for every backend",
-      description: "Fan out to 20 backends with no hedging.",
-      params: { backends: 20, hedging: false },
-    },
-    {
-      id: "hedged",
-      label: "Hedge after the p95",
-      description: "Same fan-out; hedge any call still pending after 15 ms.",
-      params: { backends: 20, hedging: true, hedgeDelayMs: 15 },
-    },
+    { id: "naive", label: "Wait for every backend", description: "Fan out to 20 backends with no hedging.", params: { backends: 20, hedging: false } },
+    { id: "hedged", label: "Hedge after the p95", description: "Same fan-out; hedge any call still pending after 15 ms.", params: { backends: 20, hedging: true, hedgeDelayMs: 15 } },
   ],
   durationMs: (p) => p.requests * ARRIVAL_INTERVAL_MS + 1000,
   build(p, seed, options): ScenarioInstance<FanOutMetrics> {
@@ -182,25 +172,21 @@ export const fanOutTail = defineScenario({
       hedgeLoadPercent: percent(hedgeCalls.value, firstCalls.value),
     });
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure,
       charts: () => [
-        { id: "e2e-p50", chart: "End-to-end latency per second", label: "p50", unit: "ms", points: requests.latencyOverTime.points(sim.now, 50) },
-        { id: "e2e-p99", chart: "End-to-end latency per second", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
+        ...chart("End-to-end latency per second", "ms", [
+          ["e2e-p50", "p50", requests.latencyOverTime.points(sim.now, 50)],
+          ["e2e-p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          ...headline.percentiles("e2e", "End-to-end", requests.latency),
-          headline.ms("backend-p99", "One backend's p99", m.backendP99Ms),
-          headline.percent("slow-requests", "Requests slower than 50 ms", m.slowRequestPercent),
-          headline.percent("hedge-load", "Extra backend calls from hedging", m.hedgeLoadPercent),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        ...headline.percentiles("e2e", "End-to-end", requests.latency),
+        headline.ms("backend-p99", "One backend's p99", m.backendP99Ms),
+        headline.percent("slow-requests", "Requests slower than 50 ms", m.slowRequestPercent),
+        headline.percent("hedge-load", "Extra backend calls from hedging", m.hedgeLoadPercent),
+      ],
+      summary: (m) => {
         if (m.completed === 0) return `No request has completed yet; each waits for ${n} backends.`;
         return (
           `${m.completed} requests to ${n} backends: ${describe(m.slowRequestPercent, "%")} were slower than 50 ms ` +
@@ -211,6 +197,6 @@ export const fanOutTail = defineScenario({
             : "Hedging is off.")
         );
       },
-    };
+    });
   },
 });

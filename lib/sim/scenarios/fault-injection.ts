@@ -1,8 +1,9 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describeSeconds, headline, Journal, param, PendingCalls, ring, Timeline, type CallTimeout } from "../kit";
+import { cell, chart, column, describeSeconds, headline, Journal, param, PendingCalls, ring, scenarioInstance, Timeline, type CallTimeout } from "../kit";
 import { AppendHistory, type HistoryOp, type Violation } from "../kit/append-history";
+import { ReplicatedLog, type Replica, type ReplicationMessage, type ReplicationTimer } from "../kit/replicated-log";
 
 /**
  * Lesson 12 (testing): a small replicated store under seeded faults, and a checker that
@@ -33,13 +34,11 @@ const LINK = { latency: Latency.uniform(2, 8), loss: 0 };
 const SLOW_LINK = { latency: Latency.uniform(150, 300), loss: 0 };
 const REPLICAS = ["r1", "r2", "r3"] as const;
 const CLIENTS = ["c1", "c2", "c3"] as const;
-const MAJORITY = 2;
 const SHIP_EVERY_MS = 50;
 const ELECTION_TIMEOUT = { min: 300, max: 600 };
 const CLIENT_TIMEOUT_MS = 250;
 const MAX_ATTEMPTS = 4;
 const READ_SHARE = 0.5;
-const TERM_STAMP = 1_000_000; // stamp = term × TERM_STAMP + index: newer terms compare higher
 const FIRST_FAULT_MS = 2000;
 const FAULT_LENGTH = { min: 800, max: 2000 };
 const LEADER_SHARE = 0.3;
@@ -51,12 +50,9 @@ type Message =
   | { readonly op: "read"; readonly call: number }
   | { readonly op: "ok"; readonly call: number; readonly list: readonly number[] | null }
   | { readonly op: "not-leader"; readonly call: number; readonly leader: string | null }
-  | { readonly op: "ship"; readonly term: number; readonly stamp: number; readonly list: readonly number[] }
-  | { readonly op: "shipped"; readonly term: number; readonly stamp: number }
-  | { readonly op: "vote-request"; readonly term: number; readonly stamp: number }
-  | { readonly op: "vote"; readonly term: number; readonly granted: boolean };
+  | ReplicationMessage<number>;
 
-type Timer = CallTimeout | { readonly type: "think" } | { readonly type: "ship"; readonly term: number } | { readonly type: "election" };
+type Timer = CallTimeout | { readonly type: "think" } | ReplicationTimer;
 
 type FaultKind = "crash" | "partition" | "slow";
 interface Fault {
@@ -115,160 +111,49 @@ export const faultInjection = defineScenario({
     const okRate = sim.metrics.rate("ok", BUCKET_MS);
     const notOkRate = sim.metrics.rate("not-ok", BUCKET_MS);
     const violationRate = sim.metrics.rate("violations", BUCKET_MS);
-    let elections = 0;
     let firstLeaderFaultAt: number | null = null;
 
-    // ---- replicas -------------------------------------------------------------------------
-    interface Pending {
-      readonly stamp: number;
+    // ---- replicas: a replicated list (kit/replicated-log); the bug is in when they answer -------
+    interface Waiting {
       readonly client: string;
       readonly call: number;
       readonly list: readonly number[] | null;
     }
-    interface Replica {
-      readonly id: string;
-      // durable: survives a crash
-      term: number;
-      votedFor: string | null;
-      list: readonly number[];
-      stamp: number;
-      // volatile
-      role: "follower" | "candidate" | "leader";
-      leader: string | null;
-      votes: number;
-      lastHeard: number;
-      timeoutMs: number;
-      pending: Pending[];
-    }
-    const replicas = new Map<string, Replica>();
-    const others = (id: string) => REPLICAS.filter((r) => r !== id);
-    const leaderNow = (): Replica | null => {
-      for (const r of replicas.values()) if (r.role === "leader" && sim.isUp(r.id)) return r;
-      return null;
-    };
     const acknowledged = () => new Set(history.operations.filter((op) => op.kind === "append" && op.outcome === "ok").map((op) => op.value));
-
-    const ship = (r: Replica) => {
-      for (const to of others(r.id)) sim.send(r.id, to, "replication", { op: "ship", term: r.term, stamp: r.stamp, list: r.list });
-    };
-    const stepDown = (r: Replica, term: number) => {
-      if (r.role === "leader") journal.note(`${r.id} steps down: it saw term ${term}`);
-      if (term > r.term) r.votedFor = null; // a new term: a new vote
-      r.term = term;
-      r.role = "follower";
-      r.leader = null;
-      r.pending = [];
-    };
-    const becomeLeader = (r: Replica) => {
-      elections++;
-      r.role = "leader";
-      r.leader = r.id;
-      r.stamp = r.term * TERM_STAMP;
-      r.pending = [];
-      journal.note(`${r.id} elected leader for term ${r.term}; its list holds ${r.list.length} values`);
-      ship(r);
-      sim.setTimer(r.id, SHIP_EVERY_MS, { type: "ship", term: r.term });
-    };
-    const armElection = (r: Replica) => {
-      sim.setTimer(r.id, Math.max(1, r.lastHeard + r.timeoutMs - sim.now), { type: "election" });
-    };
-    const answer = (r: Replica, to: string, call: number, list: readonly number[] | null) =>
+    const answer = (r: Replica<number, Waiting>, to: string, call: number, list: readonly number[] | null) =>
       sim.send(r.id, to, "response", { op: "ok", call, list });
+    const store = new ReplicatedLog<number, Waiting>(sim, {
+      replicas: REPLICAS,
+      shipEveryMs: SHIP_EVERY_MS,
+      electionTimeoutMs: ELECTION_TIMEOUT,
+      onElected: (r) => journal.note(`${r.id} elected leader for term ${r.term}; its list holds ${r.list.length} values`),
+      onSteppedDown: (r, term) => journal.note(`${r.id} steps down: it saw term ${term}`),
+      onDropped: (r, from, dropped) => {
+        const acked = acknowledged();
+        const lost = dropped.filter((v) => acked.has(v));
+        if (lost.length > 0) journal.note(`${r.id} takes ${from}'s list and drops ${describeValues(lost)}, already acknowledged`, "bad");
+      },
+      onConfirmed: (r, confirmed) => {
+        for (const x of confirmed) answer(r, x.client, x.call, x.list);
+      },
+    });
 
-    const onClientOp = (r: Replica, from: string, m: Extract<Message, { op: "append" | "read" }>) => {
+    const onClientOp = (r: Replica<number, Waiting>, from: string, m: Extract<Message, { op: "append" | "read" }>) => {
       if (r.role !== "leader") {
         sim.send(r.id, from, "error", { op: "not-leader", call: m.call, leader: r.leader });
         return;
       }
-      if (m.op === "append") r.list = [...r.list, m.value];
-      r.stamp++; // with the fix a read goes through the log too, so it is confirmed like a write
+      // With the fix a read goes through the log too, so it is confirmed like a write.
+      const stamp = store.change(r, m.op === "append" ? m.value : null);
       const list = m.op === "read" ? r.list : null;
-      if (p.majority) r.pending.push({ stamp: r.stamp, client: from, call: m.call, list });
+      if (p.majority) store.awaitConfirmation(r, stamp, { client: from, call: m.call, list });
       else answer(r, from, m.call, list);
     };
 
-    const onShip = (r: Replica, from: string, m: Extract<Message, { op: "ship" }>) => {
-      if (m.term < r.term) {
-        sim.send(r.id, from, "replication", { op: "shipped", term: r.term, stamp: r.stamp });
-        return;
-      }
-      if (m.term > r.term || r.role !== "follower") stepDown(r, m.term);
-      r.leader = from;
-      r.lastHeard = sim.now;
-      if (m.stamp > r.stamp) {
-        const kept = new Set(m.list);
-        const dropped = r.list.filter((v) => !kept.has(v));
-        if (dropped.length > 0) {
-          const acked = acknowledged();
-          const lost = dropped.filter((v) => acked.has(v));
-          if (lost.length > 0) journal.note(`${r.id} takes ${from}'s list and drops ${describeValues(lost)}, already acknowledged`, "bad");
-        }
-        r.list = m.list;
-        r.stamp = m.stamp;
-      }
-      sim.send(r.id, from, "replication", { op: "shipped", term: r.term, stamp: r.stamp });
-    };
-
-    const onShipped = (r: Replica, m: Extract<Message, { op: "shipped" }>) => {
-      if (m.term > r.term) return stepDown(r, m.term);
-      if (r.role !== "leader" || m.term !== r.term) return;
-      // This follower and the leader make a majority of three: answer what it now holds.
-      const confirmed = r.pending.filter((x) => x.stamp <= m.stamp);
-      if (confirmed.length === 0) return;
-      r.pending = r.pending.filter((x) => x.stamp > m.stamp);
-      for (const x of confirmed) answer(r, x.client, x.call, x.list);
-    };
-
-    const onVoteRequest = (r: Replica, from: string, m: Extract<Message, { op: "vote-request" }>) => {
-      if (m.term > r.term) stepDown(r, m.term);
-      const granted = m.term === r.term && (r.votedFor === null || r.votedFor === from) && m.stamp >= r.stamp;
-      if (granted) {
-        r.votedFor = from;
-        r.lastHeard = sim.now;
-      }
-      sim.send(r.id, from, "control", { op: "vote", term: r.term, granted });
-    };
-
-    const onVote = (r: Replica, m: Extract<Message, { op: "vote" }>) => {
-      if (m.term > r.term) return stepDown(r, m.term);
-      if (r.role !== "candidate" || m.term !== r.term || !m.granted) return;
-      r.votes++;
-      if (r.votes >= MAJORITY) becomeLeader(r);
-    };
-
-    const onElectionTimer = (r: Replica) => {
-      if (r.role !== "leader" && sim.now - r.lastHeard >= r.timeoutMs) {
-        r.term++;
-        r.role = "candidate";
-        r.votedFor = r.id;
-        r.votes = 1;
-        r.leader = null;
-        r.lastHeard = sim.now;
-        r.timeoutMs = sim.rng.uniform(ELECTION_TIMEOUT.min, ELECTION_TIMEOUT.max);
-        for (const to of others(r.id)) sim.send(r.id, to, "control", { op: "vote-request", term: r.term, stamp: r.stamp });
-      }
-      if (r.role === "leader") r.lastHeard = sim.now;
-      armElection(r);
-    };
-
-    REPLICAS.forEach((id, i) => {
-      const r: Replica = {
-        id,
-        term: 1,
-        votedFor: "r1",
-        list: [],
-        stamp: TERM_STAMP,
-        role: id === "r1" ? "leader" : "follower",
-        leader: "r1",
-        votes: 0,
-        lastHeard: 0,
-        timeoutMs: sim.rng.uniform(ELECTION_TIMEOUT.min, ELECTION_TIMEOUT.max),
-        pending: [],
-      };
-      replicas.set(id, r);
+    store.replicas.forEach((r, i) => {
       sim.addNode({
-        id,
-        label: `Replica ${id}`,
+        id: r.id,
+        label: `Replica ${r.id}`,
         role: "replica",
         ...ring(i, REPLICAS.length, 0.66, 0.5, 0.3),
         gauges: () => [
@@ -278,36 +163,17 @@ export const faultInjection = defineScenario({
         ],
         onMessage: ({ from, payload: m }) => {
           if (m.op === "append" || m.op === "read") onClientOp(r, from, m);
-          else if (m.op === "ship") onShip(r, from, m);
-          else if (m.op === "shipped") onShipped(r, m);
-          else if (m.op === "vote-request") onVoteRequest(r, from, m);
-          else if (m.op === "vote") onVote(r, m);
+          else if (m.op !== "ok" && m.op !== "not-leader") store.onMessage(r, from, m);
         },
         onTimer: ({ payload: t }) => {
-          if (t.type === "election") onElectionTimer(r);
-          else if (t.type === "ship" && r.role === "leader" && r.term === t.term) {
-            ship(r);
-            sim.setTimer(id, SHIP_EVERY_MS, { type: "ship", term: r.term });
-          }
+          if (t.type === "election" || t.type === "ship") store.onTimer(r, t);
         },
-        onCrash: () => {
-          r.role = "follower";
-          r.leader = null;
-          r.pending = [];
-        },
-        onRecover: () => {
-          r.lastHeard = sim.now;
-          armElection(r);
-        },
+        onCrash: () => store.crashed(r),
+        onRecover: () => store.recovered(r),
       });
-      armElection(r);
     });
     REPLICAS.forEach((a, i) => REPLICAS.slice(i + 1).forEach((b) => sim.network.connect(a, b)));
-    const first = replicas.get("r1");
-    if (first !== undefined) {
-      ship(first);
-      sim.setTimer("r1", SHIP_EVERY_MS, { type: "ship", term: 1 });
-    }
+    store.start();
 
     // ---- clients: closed loop, one operation at a time, each recorded in the history -------
     let nextValue = 1;
@@ -391,20 +257,20 @@ export const faultInjection = defineScenario({
       follower: faultRng.int(0, 1),
     }));
     const victimOf = (fault: Fault): string => {
-      const leader = leaderNow();
+      const leader = store.leader();
       if (fault.hitsLeader && leader !== null) return leader.id;
       const followers = REPLICAS.filter((r) => r !== leader?.id);
       return followers[fault.follower % followers.length] ?? "r2";
     };
-    const unshipped = (r: Replica): number[] => {
-      const held = new Set(others(r.id).flatMap((o) => replicas.get(o)?.list ?? []));
+    const unshipped = (r: Replica<number, Waiting>): number[] => {
+      const held = new Set(store.others(r.id).flatMap((o) => store.replica(o)?.list ?? []));
       const acked = acknowledged();
       return r.list.filter((v) => acked.has(v) && !held.has(v));
     };
     for (const fault of plan) {
       timeline.at(fault.at, fault.kind === "crash" ? "crash" : fault.kind === "partition" ? "cut off" : "slow", () => {
         const victim = victimOf(fault);
-        const r = replicas.get(victim);
+        const r = store.replica(victim);
         const isLeader = r?.role === "leader";
         const who = `${victim}${isLeader ? " (the leader)" : ""}`;
         const risk = isLeader && r !== undefined ? unshipped(r) : [];
@@ -420,16 +286,16 @@ export const faultInjection = defineScenario({
           });
         } else if (fault.kind === "partition") {
           journal.note(`${who} is cut off from the other replicas${holding}`, risk.length > 0 ? "bad" : "info");
-          const cut = sim.partition([victim], others(victim));
+          const cut = sim.partition([victim], store.others(victim));
           sim.schedule(sim.now + fault.lengthMs, "heal", () => {
             sim.heal(cut);
             journal.note(`${victim} reaches the other replicas again`, "good");
           });
         } else {
           journal.note(`${who}'s outgoing links slow to 150-300 ms`);
-          for (const o of others(victim)) sim.network.setLink(victim, o, SLOW_LINK);
+          for (const o of store.others(victim)) sim.network.setLink(victim, o, SLOW_LINK);
           sim.schedule(sim.now + fault.lengthMs, "links recover", () => {
-            for (const o of others(victim)) sim.network.setLink(victim, o, LINK);
+            for (const o of store.others(victim)) sim.network.setLink(victim, o, LINK);
           });
         }
       });
@@ -447,34 +313,30 @@ export const faultInjection = defineScenario({
         firstViolationAt: violations[0]?.at ?? null,
         firstLeaderFaultAt,
         faults: plan.length,
-        elections,
+        elections: store.elections,
         acknowledgedAppends: history.operations.filter((op) => op.kind === "append" && op.outcome === "ok").length,
         appendP50Ms: appendLatency.percentile(50),
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "ok", chart: "Operations", label: "answered", unit: "ops/s", points: okRate.points(sim.now) },
-        { id: "not-ok", chart: "Operations", label: "failed or unknown", unit: "ops/s", points: notOkRate.points(sim.now) },
-        { id: "violations", chart: "Operations", label: "violating reads", unit: "ops/s", points: violationRate.points(sim.now) },
+        ...chart("Operations", "ops/s", [
+          ["ok", "answered", okRate.points(sim.now)],
+          ["not-ok", "failed or unknown", notOkRate.points(sim.now)],
+          ["violations", "violating reads", violationRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("checked", "Operations checked", m.checked),
-          headline.count("violations", "Violations", m.violations),
-          headline.seconds("first", "First violation at", m.firstViolationAt, 2),
-          headline.count("lost", "Acknowledged writes lost", m.lostWrites),
-          headline.ms("append-p50", "Append latency p50", m.appendP50Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
-        const leader = leaderNow();
+      headline: (m) => [
+        headline.count("checked", "Operations checked", m.checked),
+        headline.count("violations", "Violations", m.violations),
+        headline.seconds("first", "First violation at", m.firstViolationAt, 2),
+        headline.count("lost", "Acknowledged writes lost", m.lostWrites),
+        headline.ms("append-p50", "Append latency p50", m.appendP50Ms),
+      ],
+      summary: (m) => {
+        const leader = store.leader();
         const now = leader === null ? "No replica leads right now." : `${leader.id} leads.`;
         if (m.violations === 0) return `${now} The checker read ${m.checked} answered operations and found no violation.`;
         return (
@@ -491,8 +353,7 @@ export const faultInjection = defineScenario({
           rows: Array.from({ length: 6 }, (_, i) => historyRow(history.last(6)[5 - i] ?? null, i)),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 
@@ -508,7 +369,7 @@ function rowLabel(i: number): string {
 
 function historyRow(op: HistoryOp | null, i: number) {
   if (op === null) {
-    const none = { text: "—", tone: "neutral" as const };
+    const none = cell.plain("—");
     return { label: rowLabel(i), cells: [none, none, none] };
   }
   const asked = `${op.client}: ${op.kind === "append" ? `append ${op.value}` : "read"}`;
@@ -519,11 +380,11 @@ function historyRow(op: HistoryOp | null, i: number) {
       ? { text: op.violation.kind === "lost-write" ? `misses ${op.violation.value}` : `lost ${op.violation.value}`, tone: "bad" as const }
       : op.kind === "read" && op.outcome === "ok"
         ? { text: "consistent", tone: "good" as const }
-        : { text: "—", tone: "neutral" as const };
+        : cell.plain("—");
   return {
     label: rowLabel(i),
     cells: [
-      { text: asked, tone: "neutral" as const },
+      cell.plain(asked),
       { text: answer, tone: op.outcome === "ok" ? ("good" as const) : op.outcome === "pending" ? ("neutral" as const) : ("warn" as const) },
       verdict,
     ],

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableRow } from "../snapshot";
 import {
-  Arrivals, headline, Journal, param, RequestLedger, share, Timeline, WorkerPool,
+  Arrivals, chart, headline, Journal, param, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
   type ArrivalTimer, type Served,
 } from "../kit";
 import { TokenBuckets } from "../kit/token-bucket";
@@ -127,12 +127,7 @@ export const gatewayChecks = defineScenario({
       description: "Any signed-looking token is accepted and any order id is served.",
       params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: false },
     },
-    {
-      id: "rate-limit",
-      label: "Rate limits only",
-      description: "The leak slows down; it does not stop.",
-      params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: true },
-    },
+    { id: "rate-limit", label: "Rate limits only", description: "The leak slows down; it does not stop.", params: { algAllowList: false, audienceExpiry: false, objectAuth: false, rateLimit: true } },
     {
       id: "token-validation",
       label: "Token validation",
@@ -349,30 +344,23 @@ export const gatewayChecks = defineScenario({
       })),
     ];
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        ...ATTACKS.filter((a) => mix.includes(a)).map((a) => ({
-          id: `leaked-${a}`, chart: "Attacker reads that succeeded (total)", label: ATTACK_NAMES[a], unit: "reads",
-          points: successSeries.get(a)?.points(sim.now) ?? [],
-        })),
-        { id: "honest-ok", chart: "Requests per second", label: "honest, served", unit: "req/s", points: honest.okRate.points(sim.now) },
-        { id: "honest-refused", chart: "Requests per second", label: "honest, refused", unit: "req/s", points: honest.failureRate.points(sim.now) },
-        { id: "attacks-ok", chart: "Requests per second", label: "attacks that succeeded", unit: "req/s", points: attackRate.points(sim.now) },
+        ...chart("Attacker reads that succeeded (total)", "reads", ATTACKS.filter((a) => mix.includes(a)).map((a) => [`leaked-${a}`, ATTACK_NAMES[a], successSeries.get(a)?.points(sim.now) ?? []])),
+        ...chart("Requests per second", "req/s", [
+          ["honest-ok", "honest, served", honest.okRate.points(sim.now)],
+          ["honest-refused", "honest, refused", honest.failureRate.points(sim.now)],
+          ["attacks-ok", "attacks that succeeded", attackRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("attacks-succeeded", "Attacker requests that succeeded", m.attackSucceeded),
-          headline.count("leaked", "Orders leaked", m.recordsLeaked),
-          headline.count("honest-refused", "Honest requests refused", m.honestRefused),
-          headline.ms("honest-p99", "Honest p99", m.honestP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("attacks-succeeded", "Attacker requests that succeeded", m.attackSucceeded),
+        headline.count("leaked", "Orders leaked", m.recordsLeaked),
+        headline.count("honest-refused", "Honest requests refused", m.honestRefused),
+        headline.ms("honest-p99", "Honest p99", m.honestP99Ms),
+      ],
+      summary: (m) => {
         const checks = [p.algAllowList && "algorithm allow-list", p.audienceExpiry && "audience and expiry", p.objectAuth && "object-level authorization", p.rateLimit && `rate limit of ${p.rateLimitPerS}/s`]
           .filter((c): c is string => typeof c === "string");
         const on = checks.length === 0 ? "With no checks" : `With ${checks.join(", ")}`;
@@ -381,8 +369,7 @@ export const gatewayChecks = defineScenario({
       tables: () => [
         { id: "outcomes", title: "What each kind of request came to", rowHeader: "Request", columns: ["succeeded", "rate-limited", "token refused", "refused by service"], rows: tableRows() },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

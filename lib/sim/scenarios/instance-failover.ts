@@ -2,8 +2,8 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
-  RequestLedger, Timeline, type ArrivalTimer, type ClientTimer,
+  Arrivals, chart, Client, column, describeSeconds, headline, isClientTimer, NO_RETRIES, noBackoff, param, poisson,
+  RequestLedger, scenarioInstance, Timeline, type ArrivalTimer, type ClientTimer,
 } from "../kit";
 
 /**
@@ -67,24 +67,9 @@ export const instanceFailover = defineScenario({
     "watch the failing window shrink; turn on client failover and watch the failures vanish.",
   params: [
     param.number("dieAtS", "Instance dies at", { min: 1, max: 15, step: 0.5, default: 5, unit: "s" }, "When instance 2 crashes."),
-    param.number(
-      "healthIntervalMs",
-      "Health-check interval",
-      { min: 200, max: 5000, step: 100, default: 2000, unit: "ms" },
-      "How often the registry checks each instance.",
-    ),
-    param.number(
-      "failureThreshold",
-      "Failed checks to remove",
-      { min: 1, max: 5, step: 1, default: 3 },
-      "Consecutive failed checks before the registry stops handing the instance out.",
-    ),
-    param.number(
-      "ttlMs",
-      "Client cache TTL",
-      { min: 0, max: 10000, step: 500, default: 5000, unit: "ms" },
-      "How long a client trusts the instance list it got from the registry.",
-    ),
+    param.number("healthIntervalMs", "Health-check interval", { min: 200, max: 5000, step: 100, default: 2000, unit: "ms" }, "How often the registry checks each instance."),
+    param.number("failureThreshold", "Failed checks to remove", { min: 1, max: 5, step: 1, default: 3 }, "Consecutive failed checks before the registry stops handing the instance out."),
+    param.number("ttlMs", "Client cache TTL", { min: 0, max: 10000, step: 500, default: 5000, unit: "ms" }, "How long a client trusts the instance list it got from the registry."),
     param.toggle("failover", "Client failover", false, "When a call times out, retry it once on another instance from the list."),
     param.number("clients", "Clients", { min: 1, max: 12, step: 1, default: 6 }, "Each sends about 20 requests a second to a random instance from its list."),
   ],
@@ -262,30 +247,27 @@ export const instanceFailover = defineScenario({
       requestP99Ms: requests.latency.percentile(99),
     });
 
-    return {
-      sim,
+    return scenarioInstance({
+      sim, measure,
       markers: () => {
         const lastFailure = requests.lastFailureStartedAt;
         const settled = lastFailure !== null && sim.now > lastFailure + REQUEST_TIMEOUT_MS;
         return settled ? [...timeline.markers(), { t: lastFailure, label: "last failed request" }] : timeline.markers();
       },
-      measure,
       charts: () => [
-        { id: "ok", chart: "Requests", label: "succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "failed", chart: "Requests", label: "failed", unit: "req/s", points: requests.failureRate.points(sim.now) },
+        ...chart("Requests", "req/s", [
+          ["ok", "succeeded", requests.okRate.points(sim.now)],
+          ["failed", "failed", requests.failureRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("failed", "Failed requests", m.failedRequests),
-          headline.seconds("window", "Failing window", m.failingWindowMs),
-          headline.seconds("expected", "interval × threshold + TTL", m.expectedWindowMs),
-          headline.seconds("detection", "Registry noticed after", m.detectionMs),
-          headline.ms("p99", "Request latency p99", m.requestP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("failed", "Failed requests", m.failedRequests),
+        headline.seconds("window", "Failing window", m.failingWindowMs),
+        headline.seconds("expected", "interval × threshold + TTL", m.expectedWindowMs),
+        headline.seconds("detection", "Registry noticed after", m.detectionMs),
+        headline.ms("p99", "Request latency p99", m.requestP99Ms),
+      ],
+      summary: (m) => {
         if (sim.now < dieAt) return `All three instances are up; ${m.requests} requests so far.`;
         const detection =
           m.detectionMs === null ? "The registry has not removed it yet." : `The registry removed it after ${describeSeconds(m.detectionMs)}.`;
@@ -297,6 +279,6 @@ export const instanceFailover = defineScenario({
           (p.failover ? `; ${m.retriesOnOtherInstance} calls were retried on another instance.` : ".")
         );
       },
-    };
+    });
   },
 });

@@ -3,7 +3,7 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { SnapshotTable } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, Timeline, WorkerPool,
+  Arrivals, cell, chart, Client, describe, headline, isClientTimer, meanIn, param, percent, RequestLedger, scenarioInstance, Timeline, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 import { TokenBucket } from "../kit/token-bucket";
@@ -219,7 +219,7 @@ export const limitsAndShedding = defineScenario({
         label,
         cells: [
           { text: `${admitted}`, tone: admitted > bound ? ("bad" as const) : ("good" as const) },
-          { text: `${describe(admitted / p.limit, "", 2)}×`, tone: "neutral" as const },
+          cell.plain(`${describe(admitted / p.limit, "", 2)}×`),
         ],
       });
       return {
@@ -234,36 +234,34 @@ export const limitsAndShedding = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       tables: () => [limiterTable(measure())],
       charts: () => [
-        { id: "admitted", chart: "Batch key admitted (per 100 ms)", label: "admitted", unit: "req/s", points: admittedRate.points(sim.now) },
-        { id: "limit", chart: "Batch key admitted (per 100 ms)", label: "limit", unit: "req/s", points: admittedRate.points(sim.now).map(([t]) => [t, p.limit]) },
-        { id: "queue", chart: "API queue", label: "waiting", unit: "requests", points: queueSeries.points(sim.now) },
-        { id: "good-checkout", chart: "Answered in time", label: "checkout", unit: "req/s", points: ledgers.checkout.okRate.points(sim.now) },
-        { id: "good-reports", chart: "Answered in time", label: "reports", unit: "req/s", points: ledgers.reports.okRate.points(sim.now) },
+        ...chart("Batch key admitted (per 100 ms)", "req/s", [
+          ["admitted", "admitted", admittedRate.points(sim.now)],
+          ["limit", "limit", admittedRate.points(sim.now).map(([t]) => [t, p.limit])],
+        ]),
+        ...chart("API queue", "requests", [["queue", "waiting", queueSeries.points(sim.now)]]),
+        ...chart("Answered in time", "req/s", [
+          ["good-checkout", "checkout", ledgers.checkout.okRate.points(sim.now)],
+          ["good-reports", "reports", ledgers.reports.okRate.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("most-admitted", "Batch key, most in 1 s", m.mostAdmittedInOneSecond, `of ${p.limit}`),
-          headline.rate("goodput", "Answered in time, sale", sim.now > OVERLOAD.from ? (m.goodputDuringOverloadPercent * CAPACITY_PER_S) / 100 : null, `req/s of ${CAPACITY_PER_S}`),
-          headline.count("critical-failed", "Checkout calls failed", m.criticalFailed),
-          headline.percent("sheddable-failed", "Reports failed", m.sheddableFailedPercent),
-          headline.ms("checkout-p99", "Checkout p99", m.checkoutP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("most-admitted", "Batch key, most in 1 s", m.mostAdmittedInOneSecond, `of ${p.limit}`),
+        headline.rate("goodput", "Answered in time, sale", sim.now > OVERLOAD.from ? (m.goodputDuringOverloadPercent * CAPACITY_PER_S) / 100 : null, `req/s of ${CAPACITY_PER_S}`),
+        headline.count("critical-failed", "Checkout calls failed", m.criticalFailed),
+        headline.percent("sheddable-failed", "Reports failed", m.sheddableFailedPercent),
+        headline.ms("checkout-p99", "Checkout p99", m.checkoutP99Ms),
+      ],
+      summary: (m) => {
         const limit = `The ${p.limiter === "fixed" ? "fixed window" : p.limiter === "sliding" ? "sliding window" : "token bucket"} let through at most ${m.mostAdmittedInOneSecond} of the batch key's requests in any second (limit ${p.limit}).`;
         if (sim.now <= OVERLOAD.from) return limit;
         const goodput = (m.goodputDuringOverloadPercent * CAPACITY_PER_S) / 100;
         const sale = ` During the sale the API answered ${describe(goodput, "requests a second", 0)} in time (its capacity is about ${CAPACITY_PER_S}); ${m.criticalFailed} of ${m.criticalRequests} checkout calls failed and ${describe(m.sheddableFailedPercent, "%", 1)} of reports.`;
         return limit + sale;
       },
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, WorkerPool,
+  Arrivals, cell, chart, Client, column, headline, isClientTimer, Journal, noBackoff, param, poisson, RequestLedger, scenarioInstance, WorkerPool,
   type ArrivalTimer, type ClientTimer, type Served,
 } from "../kit";
 
@@ -333,30 +333,28 @@ export const orderRaces = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure, journal,
       charts: () => [
-        { id: "ok", chart: "Orders per second", label: "acknowledged", unit: "orders/s", points: requests.okRate.points(sim.now) },
-        { id: "failed", chart: "Orders per second", label: "failed", unit: "orders/s", points: requests.failureRate.points(sim.now) },
-        { id: "charged-twice", chart: "Damage so far", label: "orders charged twice", unit: "orders", points: chargedTwiceSeries.points(sim.now) },
-        { id: "lost", chart: "Damage so far", label: "stock updates lost", unit: "orders", points: lostSeries.points(sim.now) },
-        { id: "conflicts", chart: "Damage so far", label: "conflicts retried (harmless)", unit: "orders", points: conflictSeries.points(sim.now) },
+        ...chart("Orders per second", "orders/s", [
+          ["ok", "acknowledged", requests.okRate.points(sim.now)],
+          ["failed", "failed", requests.failureRate.points(sim.now)],
+        ]),
+        ...chart("Damage so far", "orders", [
+          ["charged-twice", "orders charged twice", chargedTwiceSeries.points(sim.now)],
+          ["lost", "stock updates lost", lostSeries.points(sim.now)],
+          ["conflicts", "conflicts retried (harmless)", conflictSeries.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("charged-twice", "Orders charged twice", m.ordersChargedTwice),
-          headline.count("lost-updates", "Stock updates lost", m.lostUpdates),
-          headline.count("conflicts", "Conflicts retried", m.conflictsRetried),
-          headline.count("stock-error", "Stock off by", m.stockError, "units"),
-          headline.count("replays", "Retries answered by key", m.replaysFromKey),
-          headline.count("failed", "Orders failed", m.failed),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("charged-twice", "Orders charged twice", m.ordersChargedTwice),
+        headline.count("lost-updates", "Stock updates lost", m.lostUpdates),
+        headline.count("conflicts", "Conflicts retried", m.conflictsRetried),
+        headline.count("stock-error", "Stock off by", m.stockError, "units"),
+        headline.count("replays", "Retries answered by key", m.replaysFromKey),
+        headline.count("failed", "Orders failed", m.failed),
+      ],
+      summary: (m) => {
         const off =
           m.stockError === 0
             ? "matches the orders charged"
@@ -377,16 +375,15 @@ export const orderRaces = defineScenario({
             return {
               label: `App ${i + 1}`,
               cells: [
-                { text: String(a.handled), tone: "neutral" },
-                { text: String(a.overwrote), tone: a.overwrote === 0 ? "good" : "bad" },
-                { text: String(a.conflicts), tone: "neutral" },
+                cell.plain(a.handled),
+                cell.shouldBeZero(a.overwrote),
+                cell.plain(a.conflicts),
               ],
             };
           }),
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });
 

@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, Timeline,
+  Arrivals, cell, chart, column, describe, headline, Journal, param, PendingCalls, poisson, RequestLedger, scenarioInstance, Timeline,
   type ArrivalTimer, type CallTimeout,
 } from "../kit";
 
@@ -377,31 +377,31 @@ export const partitionChoice = defineScenario({
       };
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "book-ok", chart: "Bookings", label: "accepted", unit: "per s", points: bookings.okRate.points(sim.now) },
-        { id: "book-refused", chart: "Bookings", label: "refused", unit: "per s", points: bookings.failureRate.points(sim.now) },
-        { id: "wish-ok", chart: "Wishlist adds", label: "accepted", unit: "per s", points: wishes.okRate.points(sim.now) },
-        { id: "wish-refused", chart: "Wishlist adds", label: "refused", unit: "per s", points: wishes.failureRate.points(sim.now) },
-        { id: "book-p50", chart: "Write latency, p50", label: "bookings", unit: "ms", points: bookings.latencyOverTime.points(sim.now, 50) },
-        { id: "wish-p50", chart: "Write latency, p50", label: "wishlist adds", unit: "ms", points: wishes.latencyOverTime.points(sim.now, 50) },
+        ...chart("Bookings", "per s", [
+          ["book-ok", "accepted", bookings.okRate.points(sim.now)],
+          ["book-refused", "refused", bookings.failureRate.points(sim.now)],
+        ]),
+        ...chart("Wishlist adds", "per s", [
+          ["wish-ok", "accepted", wishes.okRate.points(sim.now)],
+          ["wish-refused", "refused", wishes.failureRate.points(sim.now)],
+        ]),
+        ...chart("Write latency, p50", "ms", [
+          ["book-p50", "bookings", bookings.latencyOverTime.points(sim.now, 50)],
+          ["wish-p50", "wishlist adds", wishes.latencyOverTime.points(sim.now, 50)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("bookings-refused", "Bookings refused", m.bookingsRefused),
-          headline.count("double-booked", "Seats double-booked", m.seatsDoubleBooked),
-          headline.count("wishes-refused", "Wishlist adds refused", m.wishesRefused),
-          headline.count("wishes-lost", "Wishlist adds lost", m.wishItemsLost),
-          headline.ms("booking-p50", "Booking p50", m.bookingP50Ms),
-          headline.ms("wish-p50", "Wishlist add p50", m.wishP50Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("bookings-refused", "Bookings refused", m.bookingsRefused),
+        headline.count("double-booked", "Seats double-booked", m.seatsDoubleBooked),
+        headline.count("wishes-refused", "Wishlist adds refused", m.wishesRefused),
+        headline.count("wishes-lost", "Wishlist adds lost", m.wishItemsLost),
+        headline.ms("booking-p50", "Booking p50", m.bookingP50Ms),
+        headline.ms("wish-p50", "Wishlist add p50", m.wishP50Ms),
+      ],
+      summary: (m) => {
         return (
           `Bookings: ${describe(m.bookingsRefused, "refused")}, ${describe(m.seatsDoubleBooked, "seats double-booked")}, p50 ${describe(m.bookingP50Ms, "ms")}. ` +
           `Wishlist adds: ${describe(m.wishesRefused, "refused")}, ${describe(m.wishItemsLost, "lost")}, p50 ${describe(m.wishP50Ms, "ms")}.`
@@ -417,21 +417,20 @@ export const partitionChoice = defineScenario({
           columns: ["accepted", "refused", "conflicts at the heal", "lost"],
           rows: [
             { label: "Book a seat", cells: [
-              { text: String(m.bookingsAccepted), tone: "neutral" },
-              { text: String(m.bookingsRefused), tone: m.bookingsRefused > 0 ? "warn" : "good" },
-              { text: String(m.seatsDoubleBooked), tone: m.seatsDoubleBooked > 0 ? "bad" : "good" },
-              { text: "0", tone: "good" },
+              cell.plain(m.bookingsAccepted),
+              cell.shouldBeZero(m.bookingsRefused, "warn"),
+              cell.shouldBeZero(m.seatsDoubleBooked),
+              cell.shouldBeZero(0),
             ] },
             { label: "Add to wishlist", cells: [
-              { text: String(m.wishesAccepted), tone: "neutral" },
-              { text: String(m.wishesRefused), tone: m.wishesRefused > 0 ? "warn" : "good" },
-              { text: "0", tone: "good" },
-              { text: String(m.wishItemsLost), tone: m.wishItemsLost > 0 ? "bad" : "good" },
+              cell.plain(m.wishesAccepted),
+              cell.shouldBeZero(m.wishesRefused, "warn"),
+              cell.shouldBeZero(0),
+              cell.shouldBeZero(m.wishItemsLost),
             ] },
           ],
         }];
       },
-      events: () => journal.events(),
-    };
+    });
   },
 });

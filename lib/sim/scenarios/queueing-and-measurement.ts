@@ -4,7 +4,7 @@ import { MeanSeries } from "../time-series";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { TableCell } from "../snapshot";
 import {
-  Arrivals, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, Timeline, timeWindow,
+  Arrivals, cell, chart, Client, describe, headline, isClientTimer, param, poisson, RequestLedger, round, scenarioInstance, Timeline, timeWindow,
   type ArrivalTimer, type ClientTimer,
 } from "../kit";
 import { BatchServer, type BatchTimer } from "../kit/batch-server";
@@ -249,10 +249,10 @@ export const queueingAndMeasurement = defineScenario({
       const fmt = (value: number | null, unit: string, places: number): string => (value === null ? "–" : describe(value, unit, places));
       const compare = (value: number | null, measured: number | null, tolerance: number, unit: string, places: number): TableCell =>
         value === null || measured === null
-          ? { text: "–", tone: "neutral" }
+          ? cell.plain("–")
           : { text: fmt(value, unit, places), tone: Math.abs(value - measured) <= tolerance * Math.max(measured, 1e-9) ? "good" : "warn" };
       const model = (value: number, measured: number | null, unit: string, places: number): TableCell =>
-        modelApplies ? compare(value, measured, 0.2, unit, places) : { text: rho >= 1 && p.batchSize === 1 && p.generator === "open" ? "unstable" : "n/a", tone: "neutral" };
+        modelApplies ? compare(value, measured, 0.2, unit, places) : cell.plain(rho >= 1 && p.batchSize === 1 && p.generator === "open" ? "unstable" : "n/a");
       return [
         {
           // title before id: bench-pages finds a scenario chunk by `id:"…",title:"`, which a table must not look like.
@@ -260,17 +260,17 @@ export const queueingAndMeasurement = defineScenario({
           columns: ["measured", "from L = λW", "M/M/1"],
           rows: [
             { label: "L, inside", cells: [
-              { text: fmt(m.inServerMean, "", 2), tone: "neutral" as const },
+              cell.plain(fmt(m.inServerMean, "", 2)),
               compare(m.littleLambdaW, m.inServerMean, 0.05, "", 2),
               model(rho / (1 - rho), m.inServerMean, "", 2),
             ] },
             { label: "λ, arriving", cells: [
-              { text: fmt(m.arrivalRatePerSecond, "req/s", 1), tone: "neutral" as const },
+              cell.plain(fmt(m.arrivalRatePerSecond, "req/s", 1)),
               compare(w !== null && w > 0 ? (1000 * m.inServerMean) / w : null, m.arrivalRatePerSecond, 0.05, "req/s", 1),
               model(targetRate, m.arrivalRatePerSecond, "req/s", 1),
             ] },
             { label: "W, time inside", cells: [
-              { text: fmt(w, "ms", 1), tone: "neutral" as const },
+              cell.plain(fmt(w, "ms", 1)),
               compare(m.arrivalRatePerSecond > 0 ? (1000 * m.inServerMean) / m.arrivalRatePerSecond : null, w, 0.05, "ms", 1),
               model(SERVICE_MS / (1 - rho), w, "ms", 1),
             ] },
@@ -279,30 +279,26 @@ export const queueingAndMeasurement = defineScenario({
       ];
     };
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       tables: () => littleTable(measure()),
       charts: () => [
-        { id: "mean", chart: "Latency the generator measured", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
-        { id: "p99", chart: "Latency the generator measured", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "in-server", chart: "Requests in the server", label: "most at once", unit: "requests", points: inServerSeries.points(sim.now) },
+        ...chart("Latency the generator measured", "ms", [
+          ["mean", "mean", meanLatency.points(sim.now)],
+          ["p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
+        ...chart("Requests in the server", "requests", [["in-server", "most at once", inServerSeries.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("utilisation", "Utilisation", m.utilisationPercent),
-          headline.rate("rate", "Arrivals λ", m.arrivalRatePerSecond),
-          headline.ms("w", "Time in server W", m.timeInServerMs),
-          headline.ms("predicted", "S/(1 − ρ)", m.predictedTimeInServerMs),
-          headline.count("l", "In server L", round(m.inServerMean, 2)),
-          headline.count("lambda-w", "λ × W", round(m.littleLambdaW, 2)),
-          headline.ms("p99", "p99 measured", m.latencyP99Ms),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("utilisation", "Utilisation", m.utilisationPercent),
+        headline.rate("rate", "Arrivals λ", m.arrivalRatePerSecond),
+        headline.ms("w", "Time in server W", m.timeInServerMs),
+        headline.ms("predicted", "S/(1 − ρ)", m.predictedTimeInServerMs),
+        headline.count("l", "In server L", round(m.inServerMean, 2)),
+        headline.count("lambda-w", "λ × W", round(m.littleLambdaW, 2)),
+        headline.ms("p99", "p99 measured", m.latencyP99Ms),
+      ],
+      summary: (m) => {
         const load = `${describe(m.arrivalRatePerSecond, "requests a second", 0)} reached the server (${describe(m.utilisationPercent, "%", 0)} busy)`;
         const little = m.littleLambdaW === null ? "" : ` On average ${describe(m.inServerMean, "", 2)} requests were in it and λW = ${describe(m.littleLambdaW, "", 2)}.`;
         const w = m.timeInServerMs === null ? "" : ` Each spent ${describe(m.timeInServerMs, "ms", 1)} there${m.predictedTimeInServerMs === null ? "" : ` (S/(1 − ρ) = ${describe(m.predictedTimeInServerMs, "ms", 1)})`}.`;
@@ -311,6 +307,6 @@ export const queueingAndMeasurement = defineScenario({
         const paused = p.stallS > 0 && sim.now >= STALL_AT_MS ? ` It sent ${m.sentDuringStall} requests during the ${describe(p.stallS, "s", 1)} stall${schedule}.` : "";
         return `${load}.${little}${w}${p99}${paused}`;
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { column, describe, headline, param, percent, RequestLedger } from "../kit";
+import { chart, column, describe, headline, param, percent, RequestLedger, scenarioInstance } from "../kit";
 
 /**
  * Lesson 3 (data-consistency): one leader, K asynchronous replicas. Users write to the
@@ -68,12 +68,7 @@ export const replicaLag = defineScenario({
       { min: 0, max: 2000, step: 10, default: 100, unit: "ms" },
       "Average delay before a write reaches a replica (each between half and 1.5 times this).",
     ),
-    param.number(
-      "readDelayMs",
-      "Read after write",
-      { min: 0, max: 2000, step: 10, default: 50, unit: "ms" },
-      "How long after the write is acknowledged the user reads it back.",
-    ),
+    param.number("readDelayMs", "Read after write", { min: 0, max: 2000, step: 10, default: 50, unit: "ms" }, "How long after the write is acknowledged the user reads it back."),
     param.choice(
       "readYourWrites",
       "Read-your-writes",
@@ -89,12 +84,7 @@ export const replicaLag = defineScenario({
     param.number("users", "Users", { min: 1, max: 20, step: 1, default: 8 }, "Each writes, reads twice, pauses, and repeats."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Read from any replica",
-      description: "Asynchronous replication, no session guarantees.",
-      params: { readYourWrites: "off", stickyReplica: false },
-    },
+    { id: "naive", label: "Read from any replica", description: "Asynchronous replication, no session guarantees.", params: { readYourWrites: "off", stickyReplica: false } },
     {
       id: "read-your-writes",
       label: "Read-your-writes (forward)",
@@ -245,26 +235,19 @@ export const replicaLag = defineScenario({
       leaderReadPercent: percent(leaderReads, reads.ok),
     });
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure,
       charts: () => [
-        { id: "reads", chart: "Reads", label: "all reads", unit: "reads/s", points: reads.okRate.points(sim.now) },
-        { id: "stale", chart: "Reads", label: "stale reads", unit: "reads/s", points: staleRate.points(sim.now) },
-        { id: "read-p99", chart: "Read latency per second", label: "p99", unit: "ms", points: reads.latencyOverTime.points(sim.now, 99) },
+        ...chart("Reads", "reads/s", [["reads", "all reads", reads.okRate.points(sim.now)], ["stale", "stale reads", staleRate.points(sim.now)]]),
+        ...chart("Read latency per second", "ms", [["read-p99", "p99", reads.latencyOverTime.points(sim.now, 99)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),
-          headline.count("backwards", "Reads that went back in time", m.monotonicViolations, "reads"),
-          ...headline.percentiles("read", "Read latency", reads.latency),
-          headline.percent("leader-reads", "Reads served by the leader", m.leaderReadPercent),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("stale", "Reads missing the user's own write", m.staleReadPercent),
+        headline.count("backwards", "Reads that went back in time", m.monotonicViolations, "reads"),
+        ...headline.percentiles("read", "Read latency", reads.latency),
+        headline.percent("leader-reads", "Reads served by the leader", m.leaderReadPercent),
+      ],
+      summary: (m) => {
         if (m.reads === 0) return "No read has completed yet.";
         const guarantee =
           mode === "off"
@@ -277,6 +260,6 @@ export const replicaLag = defineScenario({
           `(mean lag ${p.meanLagMs} ms, read ${p.readDelayMs} ms after writing) and ${m.monotonicViolations} went back in time. ${guarantee}`
         );
       },
-    };
+    });
   },
 });

@@ -3,8 +3,8 @@ import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { RateSeries } from "../time-series";
 import {
-  Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
-  noBackoff, param, peakIn, RequestLedger, ring, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
+  chart, Client, describe, describeSeconds, exponentialBackoff, fullJitterBackoff, headline, isClientTimer, meanIn,
+  noBackoff, param, peakIn, RequestLedger, ring, scenarioInstance, sustainedFrom, Timeline, timeWindow, WorkerPool, type ClientTimer,
   type RetryRules, type Served,
 } from "../kit";
 
@@ -103,39 +103,14 @@ export const retryStorm = defineScenario({
     param.toggle("circuitBreaker", "Circuit breaker", false, "After 5 failures in a row a client stops calling for 1 s, then lets one probe through."),
     param.number("maxAttempts", "Attempts per request", { min: 1, max: 10, step: 1, default: 8 }, "Tries (first one included) before a client gives a request up."),
     param.number("clients", "Clients", { min: 10, max: 120, step: 5, default: 50 }, "Each sends a request, waits, pauses about 150 ms, and sends the next."),
-    param.number(
-      "timeoutMs",
-      "Client timeout",
-      { min: 20, max: 1000, step: 10, default: 100, unit: "ms" },
-      "How long a client waits for an answer before counting the attempt as failed.",
-    ),
-    param.number(
-      "outageStartS",
-      "Server stalls at",
-      { min: 1, max: 10, step: 0.5, default: 5, unit: "s" },
-      "When the server stops answering (it still accepts and queues requests).",
-    ),
+    param.number("timeoutMs", "Client timeout", { min: 20, max: 1000, step: 10, default: 100, unit: "ms" }, "How long a client waits for an answer before counting the attempt as failed."),
+    param.number("outageStartS", "Server stalls at", { min: 1, max: 10, step: 0.5, default: 5, unit: "s" }, "When the server stops answering (it still accepts and queues requests)."),
     param.number("outageLengthS", "Stall length", { min: 0, max: 8, step: 0.5, default: 5, unit: "s" }, "How long the server answers nothing."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Retry at once",
-      description: "No backoff, no budget, no breaker.",
-      params: { policy: "none", retryBudget: false, circuitBreaker: false },
-    },
-    {
-      id: "backoff",
-      label: "Exponential backoff",
-      description: "Backoff without jitter: the retries arrive in waves.",
-      params: { policy: "exponential", retryBudget: false, circuitBreaker: false },
-    },
-    {
-      id: "jitter",
-      label: "Full jitter",
-      description: "Backoff with full jitter: the waves are spread out.",
-      params: { policy: "full-jitter", retryBudget: false, circuitBreaker: false },
-    },
+    { id: "naive", label: "Retry at once", description: "No backoff, no budget, no breaker.", params: { policy: "none", retryBudget: false, circuitBreaker: false } },
+    { id: "backoff", label: "Exponential backoff", description: "Backoff without jitter: the retries arrive in waves.", params: { policy: "exponential", retryBudget: false, circuitBreaker: false } },
+    { id: "jitter", label: "Full jitter", description: "Backoff with full jitter: the waves are spread out.", params: { policy: "full-jitter", retryBudget: false, circuitBreaker: false } },
     {
       id: "fixed",
       label: "Jitter, budget and breaker",
@@ -279,29 +254,25 @@ export const retryStorm = defineScenario({
       breakerRejections: clients.reduce((sum, client) => sum + (client.breaker?.rejections ?? 0), 0),
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       charts: () => [
-        { id: "load", chart: "Load on the server", label: "all attempts", unit: "req/s", points: serverLoad.points(sim.now) },
-        { id: "retries", chart: "Load on the server", label: "retries", unit: "req/s", points: retryLoad.points(sim.now) },
-        { id: "goodput", chart: "Goodput", label: "requests that succeeded", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "queue", chart: "Server queue", label: "waiting attempts", unit: "attempts", points: queueSeries.points(sim.now) },
+        ...chart("Load on the server", "req/s", [
+          ["load", "all attempts", serverLoad.points(sim.now)],
+          ["retries", "retries", retryLoad.points(sim.now)],
+        ]),
+        ...chart("Goodput", "req/s", [["goodput", "requests that succeeded", requests.okRate.points(sim.now)]]),
+        ...chart("Server queue", "attempts", [["queue", "waiting attempts", queueSeries.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),
-          headline.rate("peak-retries", "Peak retry load after the stall", m.peakRetryLoadAfterOutagePerSecond),
-          headline.rate("normal-load", "Normal load", m.normalLoadPerSecond),
-          headline.seconds("recovery", "Time to recover", m.recoveryMs, 2),
-          headline.count("attempts", "Attempts sent", m.attempts),
-          headline.count("failed", "Requests failed", m.failed),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.rate("peak-load", "Peak load after the stall", m.peakLoadAfterOutagePerSecond),
+        headline.rate("peak-retries", "Peak retry load after the stall", m.peakRetryLoadAfterOutagePerSecond),
+        headline.rate("normal-load", "Normal load", m.normalLoadPerSecond),
+        headline.seconds("recovery", "Time to recover", m.recoveryMs, 2),
+        headline.count("attempts", "Attempts sent", m.attempts),
+        headline.count("failed", "Requests failed", m.failed),
+      ],
+      summary: (m) => {
         const stall = `The server stalled from ${p.outageStartS} s to ${outage.endMs / 1000} s.`;
         const load =
           sim.now < outage.endMs
@@ -311,6 +282,6 @@ export const retryStorm = defineScenario({
               (m.recoveryMs === null ? "has not recovered." : `recovered in ${describeSeconds(m.recoveryMs)}.`);
         return `${stall}${load} ${m.attempts} attempts for ${m.requests} requests; ${m.failed} requests failed.`;
       },
-    };
+    });
   },
 });

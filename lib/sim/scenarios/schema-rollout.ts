@@ -2,7 +2,7 @@ import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import type { CellTone, TableRow } from "../snapshot";
-import { Arrivals, describe, spread, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
+import { Arrivals, chart, describe, scenarioInstance, spread, headline, Journal, param, percent, Timeline, type ArrivalTimer } from "../kit";
 import { decode, encode, type FieldValue, type Schema, type Wire, type WireFormat } from "../kit/schema";
 
 /**
@@ -270,31 +270,28 @@ export const schemaRollout = defineScenario({
         }),
       }));
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure, journal,
       charts: () => [
-        { id: "rejected", chart: "Messages per second", label: "rejected", unit: "msg/s", points: rates.rejects.points(sim.now) },
-        { id: "misread", chart: "Messages per second", label: "misread silently", unit: "msg/s", points: rates.misreads.points(sim.now) },
-        { id: "ok", chart: "Messages per second", label: "read correctly", unit: "msg/s", points: rates.ok.points(sim.now) },
-        { id: "producers-v2", chart: "Services on v2", label: "producers", unit: "services", points: onV2.producers.points(sim.now) },
-        { id: "consumers-v2", chart: "Services on v2", label: "consumers", unit: "services", points: onV2.consumers.points(sim.now) },
+        ...chart("Messages per second", "msg/s", [
+          ["rejected", "rejected", rates.rejects.points(sim.now)],
+          ["misread", "misread silently", rates.misreads.points(sim.now)],
+          ["ok", "read correctly", rates.ok.points(sim.now)],
+        ]),
+        ...chart("Services on v2", "services", [
+          ["producers-v2", "producers", onV2.producers.points(sim.now)],
+          ["consumers-v2", "consumers", onV2.consumers.points(sim.now)],
+        ]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.count("rejected", "Messages rejected", m.rejected),
-          headline.count("misread", "Messages misread silently", m.misread),
-          headline.count("read-ok", "Messages read correctly", m.readOk),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.count("rejected", "Messages rejected", m.rejected),
+        headline.count("misread", "Messages misread silently", m.misread),
+        headline.count("read-ok", "Messages read correctly", m.readOk),
+      ],
+      summary: (m) => {
         return `Of ${m.messages} messages, ${m.rejected} were rejected and ${m.misread} were read wrong without any error (${describe(percent(m.rejected + m.misread, m.messages), "%")} in all); ${m.producersOnV2} of 6 producers and ${m.consumersOnV2} of 6 consumers are on v2.`;
       },
       tables: () => [{ id: "compat", title: "Who can read what (messages seen)", rowHeader: "Writer", columns: ["reader v1", "reader v2"], rows: matrix() }],
-      events: () => journal.events(),
-    };
+    });
   },
 });

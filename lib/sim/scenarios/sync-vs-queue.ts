@@ -3,7 +3,7 @@ import { Fifo } from "../fifo";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
 import {
-  Arrivals, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, share, Timeline, WorkerPool,
+  Arrivals, chart, describeSeconds, headline, param, PendingCalls, poisson, RequestLedger, scenarioInstance, share, Timeline, WorkerPool,
   type ArrivalTimer, type CallTimeout, type Served,
 } from "../kit";
 
@@ -84,46 +84,16 @@ export const syncVsQueue = defineScenario({
       "Call B and wait for the answer, or enqueue the work for B and acknowledge at once.",
     ),
     param.number("arrivalRate", "Arrival rate", { min: 5, max: 200, step: 5, default: 50, unit: "req/s" }, "Requests per second from clients (random arrivals)."),
-    param.number(
-      "capacity",
-      "B's capacity",
-      { min: 5, max: 200, step: 5, default: 80, unit: "req/s" },
-      "How many requests per second B can finish; above the arrival rate, a backlog drains.",
-    ),
+    param.number("capacity", "B's capacity", { min: 5, max: 200, step: 5, default: 80, unit: "req/s" }, "How many requests per second B can finish; above the arrival rate, a backlog drains."),
     param.number("outageStartS", "B goes down at", { min: 0, max: 20, step: 1, default: 5, unit: "s" }, "When B's outage begins."),
     param.number("outageLengthS", "Outage length", { min: 0, max: 10, step: 0.5, default: 5, unit: "s" }, "How long B stays down."),
-    param.number(
-      "timeoutMs",
-      "A's timeout on B",
-      { min: 50, max: 5000, step: 50, default: 1000, unit: "ms" },
-      "Synchronous mode: how long A waits for B before failing the client's request.",
-    ),
-    param.number(
-      "threads",
-      "A's threads",
-      { min: 1, max: 200, step: 1, default: 20 },
-      "Synchronous mode: calls A can have waiting on B at once; beyond that A refuses work.",
-    ),
+    param.number("timeoutMs", "A's timeout on B", { min: 50, max: 5000, step: 50, default: 1000, unit: "ms" }, "Synchronous mode: how long A waits for B before failing the client's request."),
+    param.number("threads", "A's threads", { min: 1, max: 200, step: 1, default: 20 }, "Synchronous mode: calls A can have waiting on B at once; beyond that A refuses work."),
   ],
   presets: [
-    {
-      id: "naive",
-      label: "Synchronous chain",
-      description: "A calls B and waits; B's outage reaches the client.",
-      params: { mode: "sync" },
-    },
-    {
-      id: "queue",
-      label: "Queue between A and B",
-      description: "A enqueues and acknowledges; the backlog drains after B returns.",
-      params: { mode: "queue" },
-    },
-    {
-      id: "overload",
-      label: "Queue under sustained overload",
-      description: "Arrivals above B's capacity: the backlog never drains.",
-      params: { mode: "queue", arrivalRate: 100, capacity: 80 },
-    },
+    { id: "naive", label: "Synchronous chain", description: "A calls B and waits; B's outage reaches the client.", params: { mode: "sync" } },
+    { id: "queue", label: "Queue between A and B", description: "A enqueues and acknowledges; the backlog drains after B returns.", params: { mode: "queue" } },
+    { id: "overload", label: "Queue under sustained overload", description: "Arrivals above B's capacity: the backlog never drains.", params: { mode: "queue", arrivalRate: 100, capacity: 80 } },
   ],
   durationMs: () => DURATION_MS,
   build(p, seed, options): ScenarioInstance<SyncVsQueueMetrics> {
@@ -328,32 +298,28 @@ export const syncVsQueue = defineScenario({
       maxThreadsBusy: maxThreads,
     });
 
-    return {
-      sim,
-      markers: () => timeline.markers(),
-      measure,
+    return scenarioInstance({
+      sim, timeline, measure,
       charts: () => [
-        { id: "ok", chart: "Client outcomes", label: "successes", unit: "req/s", points: requests.okRate.points(sim.now) },
-        { id: "errors", chart: "Client outcomes", label: "errors", unit: "req/s", points: requests.failureRate.points(sim.now) },
-        queued
-          ? { id: "depth", chart: "Waiting work", label: "queue depth", unit: "messages", points: depthSeries.points(sim.now) }
-          : { id: "threads", chart: "Waiting work", label: "A's threads blocked on B", unit: "threads", points: threadSeries.points(sim.now) },
-        { id: "completion-p99", chart: "Time to finish the work", label: "p99", unit: "ms", points: work.latencyOverTime.points(sim.now, 99) },
+        ...chart("Client outcomes", "req/s", [
+          ["ok", "successes", requests.okRate.points(sim.now)],
+          ["errors", "errors", requests.failureRate.points(sim.now)],
+        ]),
+        ...(queued
+          ? chart("Waiting work", "messages", [["depth", "queue depth", depthSeries.points(sim.now)]])
+          : chart("Waiting work", "threads", [["threads", "A's threads blocked on B", threadSeries.points(sim.now)]])),
+        ...chart("Time to finish the work", "ms", [["completion-p99", "p99", work.latencyOverTime.points(sim.now, 99)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),
-          headline.ms("completion-p50", "Time to finish, p50", m.completionP50Ms),
-          headline.ms("completion-p99", "Time to finish, p99", m.completionP99Ms),
-          queued
-            ? headline.count("max-depth", "Deepest backlog", m.maxQueueDepth, "messages")
-            : headline.count("max-threads", "Most threads blocked", m.maxThreadsBusy, "threads"),
-          ...(queued ? [headline.seconds("drained", "Backlog drained after B returned", m.drainedAfterMs)] : []),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.percent("client-errors", "Client-visible errors", m.clientErrorPercent),
+        headline.ms("completion-p50", "Time to finish, p50", m.completionP50Ms),
+        headline.ms("completion-p99", "Time to finish, p99", m.completionP99Ms),
+        queued
+          ? headline.count("max-depth", "Deepest backlog", m.maxQueueDepth, "messages")
+          : headline.count("max-threads", "Most threads blocked", m.maxThreadsBusy, "threads"),
+        ...(queued ? [headline.seconds("drained", "Backlog drained after B returned", m.drainedAfterMs)] : []),
+      ],
+      summary: (m) => {
         const outage = p.outageLengthS > 0 ? `B was down from ${p.outageStartS} s to ${outageEnd / 1000} s. ` : "";
         const errors = `${share(m.clientErrors, m.requests, "client requests", "failed")}.`;
         if (!queued) return `${outage}Synchronous chain: ${errors} At most ${m.maxThreadsBusy} of A's ${p.threads} threads were blocked on B.`;
@@ -365,6 +331,6 @@ export const syncVsQueue = defineScenario({
               : `The backlog peaked at ${m.maxQueueDepth} messages and drained ${describeSeconds(m.drainedAfterMs)} after B returned.`;
         return `${outage}Queue: ${errors} ${drain}`;
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { Simulation } from "../engine";
 import { Latency } from "../latency";
 import { defineScenario, type ScenarioInstance } from "../scenario";
-import { Arrivals, describe, headline, Journal, param, poisson, RequestLedger, row, type ArrivalTimer } from "../kit";
+import { Arrivals, cell, chart, describe, headline, Journal, param, poisson, RequestLedger, row, scenarioInstance, type ArrivalTimer } from "../kit";
 import { Tracer, type Sampler, type Trace } from "../kit/tracing";
 
 /**
@@ -243,29 +243,24 @@ export const traceSampling = defineScenario({
       return { text, tone } as const;
     };
 
-    return {
-      sim,
-      markers: () => [],
-      measure,
+    return scenarioInstance({
+      sim, measure, journal,
       charts: () => [
-        { id: "mean", chart: "Checkout latency", label: "mean", unit: "ms", points: meanLatency.points(sim.now) },
-        { id: "p99", chart: "Checkout latency", label: "p99", unit: "ms", points: requests.latencyOverTime.points(sim.now, 99) },
-        { id: "kept", chart: "Traces stored", label: "all", unit: "traces/s", points: keptRate.points(sim.now) },
-        { id: "kept-slow", chart: "Traces stored", label: "slow", unit: "traces/s", points: keptSlowRate.points(sim.now) },
+        ...chart("Checkout latency", "ms", [
+          ["mean", "mean", meanLatency.points(sim.now)],
+          ["p99", "p99", requests.latencyOverTime.points(sim.now, 99)],
+        ]),
+        ...chart("Traces stored", "traces/s", [["kept", "all", keptRate.points(sim.now)], ["kept-slow", "slow", keptSlowRate.points(sim.now)]]),
       ],
-      headline: () => {
-        const m = measure();
-        return [
-          headline.ms("mean", "Mean latency", m.meanMs),
-          headline.ms("p99", "p99 latency", m.p99Ms),
-          headline.count("slow", "Slow checkouts (> 300 ms)", m.slowRequests),
-          headline.count("slow-whole", "Slow ones traced end to end", m.slowRequestsTracedWhole),
-          headline.count("split", "Checkouts split in two", m.completedWithTwoTraces),
-          headline.count("stored", "Traces stored", m.tracesStored),
-        ];
-      },
-      summary: () => {
-        const m = measure();
+      headline: (m) => [
+        headline.ms("mean", "Mean latency", m.meanMs),
+        headline.ms("p99", "p99 latency", m.p99Ms),
+        headline.count("slow", "Slow checkouts (> 300 ms)", m.slowRequests),
+        headline.count("slow-whole", "Slow ones traced end to end", m.slowRequestsTracedWhole),
+        headline.count("split", "Checkouts split in two", m.completedWithTwoTraces),
+        headline.count("stored", "Traces stored", m.tracesStored),
+      ],
+      summary: (m) => {
         if (m.completed === 0) return "No checkout has finished yet.";
         return (
           `Mean ${describe(m.meanMs ?? 0, "ms")}, p99 ${describe(m.p99Ms ?? 0, "ms")}. ` +
@@ -280,13 +275,12 @@ export const traceSampling = defineScenario({
           rowHeader: "Traces",
           columns: ["produced", "kept", "share"],
           rows: [
-            { label: "all", cells: [{ text: count(tracer.all.produced), tone: "neutral" }, { text: count(tracer.all.kept), tone: "neutral" }, shareCell(tracer.all.kept, tracer.all.produced, null)] },
-            { label: "slow", cells: [{ text: count(tracer.slow.produced), tone: "neutral" }, { text: count(tracer.slow.kept), tone: "neutral" }, shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
-            { label: "split", cells: [{ text: count(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, { text: count(tracer.split.kept), tone: "neutral" }, shareCell(tracer.split.kept, tracer.split.produced, null)] },
+            { label: "all", cells: [cell.plain(count(tracer.all.produced)), cell.plain(count(tracer.all.kept)), shareCell(tracer.all.kept, tracer.all.produced, null)] },
+            { label: "slow", cells: [cell.plain(count(tracer.slow.produced)), cell.plain(count(tracer.slow.kept)), shareCell(tracer.slow.kept, tracer.slow.produced, 90)] },
+            { label: "split", cells: [{ text: count(tracer.split.produced), tone: tracer.split.produced > 0 ? "bad" : "good" }, cell.plain(count(tracer.split.kept)), shareCell(tracer.split.kept, tracer.split.produced, null)] },
           ],
         },
       ],
-      events: () => journal.events(),
-    };
+    });
   },
 });

@@ -79,7 +79,9 @@ export const track: fc.Arbitrary<Track> = fc
     steps: lessons.map((lessonId, i) => ({ lessonId, due: dues[i] ?? { kind: "none" }, note: "" })),
   }));
 
-export const time = fc.record({ now: instant, utcOffsetMinutes: fc.constantFrom(-300, 0, 60, 330, 840) });
+/** Zones with and without daylight saving, on both sides of UTC, and a half-hour one. */
+export const timeZone = fc.constantFrom("UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Pacific/Kiritimati", "Australia/Lord_Howe");
+export const time = fc.record({ now: instant, timeZone });
 
 export const startedAt = fc.option(instant, { nil: null });
 

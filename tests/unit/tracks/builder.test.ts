@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addStep, draftProblems, dueFrom, moveStep, removeStep } from "@/lib/tracks/builder";
+import { addStep, draftProblems, dropIndex, dueFrom, moveStep, removeStep } from "@/lib/tracks/builder";
 import type { DraftContent } from "@/lib/tracks/schema";
 
 const draft = (ids: string[]): DraftContent => ({
@@ -10,6 +10,33 @@ const draft = (ids: string[]): DraftContent => ({
   steps: ids.map((lessonId) => ({ lessonId, due: { kind: "none" }, note: "" })),
 });
 const ids = (c: DraftContent) => c.steps.map((s) => s.lessonId);
+
+describe("dropping a dragged step", () => {
+  it("lands it after exactly the other steps drawn above the pointer", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 20 }).map((m) => m.sort((a, b) => a - b)),
+        fc.nat(),
+        fc.integer({ min: -100, max: 5100 }),
+        (midpoints, rawFrom, y) => {
+          const from = rawFrom % midpoints.length;
+          const names = midpoints.map((_, i) => `l${i}`);
+          const moved = ids(moveStep(draft(names), from, dropIndex(midpoints, from, y)));
+          const at = moved.indexOf(`l${from}`);
+          const midOf = (name: string) => midpoints[Number(name.slice(1))]!;
+          moved.slice(0, at).forEach((n) => expect(midOf(n)).toBeLessThan(y));
+          moved.slice(at + 1).forEach((n) => expect(midOf(n)).toBeGreaterThanOrEqual(y));
+        },
+      ),
+    );
+  });
+
+  it("stays put when the pointer has not passed a neighbour's middle", () => {
+    expect(dropIndex([50, 150, 250], 1, 120)).toBe(1);
+    expect(dropIndex([50, 150, 250], 1, 260)).toBe(2);
+    expect(dropIndex([50, 150, 250], 1, 10)).toBe(0);
+  });
+});
 
 describe("the builder's edits", () => {
   it("moves a step up and down, keeping the others in order, and clamps at the ends", () => {

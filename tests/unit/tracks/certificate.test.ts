@@ -7,7 +7,7 @@ import * as arb from "./arbitraries";
 import { DAY, EPOCH, LESSONS } from "./arbitraries";
 
 const lessons = lessonLookup(LESSONS);
-const time = { now: EPOCH + 20 * DAY, utcOffsetMinutes: 0 };
+const time = { now: EPOCH + 20 * DAY, timeZone: "UTC" };
 const ref = (trackId: string) => ({ kind: "built-in" as const, trackId });
 
 const track: Track = {

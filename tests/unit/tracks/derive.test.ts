@@ -10,7 +10,7 @@ import * as arb from "./arbitraries";
 import { DAY, EPOCH, LESSONS } from "./arbitraries";
 
 const lessons = lessonLookup(LESSONS);
-const UTC = 0;
+const UTC = "UTC";
 
 /** A learner's facts, written step by step: ticks and attempts at given instants. */
 function learner() {
@@ -48,8 +48,8 @@ function track(passMark: number, steps: [string, Due][], assessment: Due | null 
 }
 
 const days = (n: number): Due => ({ kind: "days", days: n });
-const derive = (t: Track, who: LearnerState, startedAt: number | null, now: number, utcOffsetMinutes = UTC) =>
-  deriveTrackProgress({ track: t, lessons, learner: who, startedAt, time: { now, utcOffsetMinutes } });
+const derive = (t: Track, who: LearnerState, startedAt: number | null, now: number, timeZone = UTC) =>
+  deriveTrackProgress({ track: t, lessons, learner: who, startedAt, time: { now, timeZone } });
 
 describe("deriveTrackProgress, by example", () => {
   const path = track(80, [["fault-tolerance", days(2)], ["messaging", days(5)], ["security", { kind: "none" }]]);
@@ -118,8 +118,8 @@ describe("deriveTrackProgress, by example", () => {
     // Started 23:30 on 3 March in New York (04:30 UTC on the 4th); now is 00:30 on 4 March there.
     const start = EPOCH + DAY + 4.5 * 3600_000;
     const now = start + 3600_000;
-    expect(derive(t, { facts: emptyFacts() }, start, now, -300).steps[0]).toMatchObject({ dueDate: "2025-03-03", overdue: true });
-    expect(derive(t, { facts: emptyFacts() }, start, now, 0).steps[0]).toMatchObject({ dueDate: "2025-03-04", overdue: false });
+    expect(derive(t, { facts: emptyFacts() }, start, now, "America/New_York").steps[0]).toMatchObject({ dueDate: "2025-03-03", overdue: true });
+    expect(derive(t, { facts: emptyFacts() }, start, now, "UTC").steps[0]).toMatchObject({ dueDate: "2025-03-04", overdue: false });
   });
 
   it("the self-assessment is a first step, done when the caller says it was taken", () => {
@@ -158,18 +158,18 @@ describe("deriveTrackProgress, by example", () => {
 
 describe("deriveTrackProgress, for any facts, pass mark, due dates and time", () => {
   const input = fc.record({ track: arb.track, facts: arb.facts, startedAt: arb.startedAt, time: arb.time, assessmentTakenAt: arb.assessmentTakenAt });
-  type Input = { track: Track; facts: ProgressFacts; startedAt: number | null; time: { now: number; utcOffsetMinutes: number }; assessmentTakenAt: number | null };
+  type Input = { track: Track; facts: ProgressFacts; startedAt: number | null; time: { now: number; timeZone: string }; assessmentTakenAt: number | null };
   const run = (i: Input) =>
     deriveTrackProgress({ track: i.track, lessons, learner: { facts: i.facts, assessmentTakenAt: i.assessmentTakenAt }, startedAt: i.startedAt, time: i.time });
 
   it("overdue exactly when not done and the due day has passed; done late only when done after it", () => {
     fc.assert(
       fc.property(input, (i) => {
-        const today = dayOf(i.time.now, i.time.utcOffsetMinutes);
+        const today = dayOf(i.time.now, i.time.timeZone);
         for (const s of run(i).steps) {
           expect(s.overdue).toBe(s.status !== "done" && s.dueDay !== null && today > s.dueDay);
           if (s.status === "done") {
-            const doneDay = dayOf(s.completedAt!, i.time.utcOffsetMinutes);
+            const doneDay = dayOf(s.completedAt!, i.time.timeZone);
             expect(s.doneLate).toBe(s.dueDay !== null && doneDay > s.dueDay);
             expect(s.daysLate).toBe(s.doneLate ? doneDay - s.dueDay! : 0);
           } else {

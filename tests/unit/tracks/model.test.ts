@@ -13,11 +13,11 @@ describe("calendar days", () => {
     }));
   });
 
-  it("puts an instant on the learner's day, given their offset from UTC", () => {
+  it("puts an instant on its day in the given time zone", () => {
     const midnightUtc = Date.UTC(2025, 2, 4);
-    expect(isoDateOfDay(dayOf(midnightUtc, 0))).toBe("2025-03-04");
-    expect(isoDateOfDay(dayOf(midnightUtc, -60))).toBe("2025-03-03");
-    expect(isoDateOfDay(dayOf(midnightUtc - 1, 60))).toBe("2025-03-04");
+    expect(isoDateOfDay(dayOf(midnightUtc, "UTC"))).toBe("2025-03-04");
+    expect(isoDateOfDay(dayOf(midnightUtc, "Atlantic/Azores"))).toBe("2025-03-03");
+    expect(isoDateOfDay(dayOf(midnightUtc - 1, "Europe/Berlin"))).toBe("2025-03-04");
   });
 });
 

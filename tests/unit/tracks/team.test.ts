@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { bestScore } from "@/lib/progress/status";
 import { emptyFacts } from "@/lib/progress/types";
-import { CSV_HEADER, matrixToCsv, neutraliseFormula } from "@/lib/tracks/csv";
+import { csvHeader, matrixToCsv, neutraliseFormula } from "@/lib/tracks/csv";
 import { deriveTrackProgress, lessonLookup } from "@/lib/tracks/derive";
 import { hardestLessons, median, summarizeMatrix } from "@/lib/tracks/summary";
 import { buildTeamMatrix, filterMatrix, type MatrixRow, type MatrixSortKey, rowState, sortMatrix } from "@/lib/tracks/team";
@@ -11,7 +11,7 @@ import * as arb from "./arbitraries";
 import { DAY, EPOCH, LESSONS } from "./arbitraries";
 
 const lessons = lessonLookup(LESSONS);
-const time = { now: EPOCH + 10 * DAY, utcOffsetMinutes: 60 };
+const time = { now: EPOCH + 10 * DAY, timeZone: "Europe/Berlin" };
 
 type Team = typeof arb.team extends fc.Arbitrary<infer T> ? T : never;
 const matrixOf = (team: Team, t = time) => buildTeamMatrix({ ...team, lessons, time: t });
@@ -173,10 +173,11 @@ describe("CSV export", () => {
     fc.assert(
       fc.property(arb.team, (team) => {
         const rows = matrixOf(team);
-        const text = matrixToCsv(rows);
+        const text = matrixToCsv(rows, time.timeZone);
         expect(text.endsWith("\r\n")).toBe(true);
         const [header, ...records] = parseCsv(text);
-        expect(header).toEqual([...CSV_HEADER]);
+        expect(header).toEqual(csvHeader(time.timeZone));
+        expect(header?.[6]).toBe("due date (end of day in Europe/Berlin)");
         const expected = rows.flatMap((r) =>
           r.progress.steps.map((s) => [
             neutraliseFormula(r.member.name),
@@ -205,7 +206,7 @@ describe("CSV export", () => {
       assignments: names.map((_, i) => ({ memberId: `m${i}`, trackId: "t", startedAt: EPOCH })),
       time,
     });
-    const text = matrixToCsv(rows);
+    const text = matrixToCsv(rows, time.timeZone);
     expect(text.split("\r\n")[1]).toBe(`"Ada ""the"" Lovelace","'=HYPERLINK(""http://evil"",""x"")",1. Message passing,not started,yes,,2025-03-04,`);
     expect(parseCsv(text).slice(1).map((r) => r[0])).toEqual(['Ada "the" Lovelace', "Smith, John", "line\r\nbreak", "'+1 555", "'-2", "'@SUM(A1)", "'\tTab", "Zoë 🚀"]);
     for (const record of parseCsv(text).slice(1)) expect(record.every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);

@@ -6,7 +6,7 @@ import { readJsonBody } from "@/lib/server/http/body";
 import { assertAllowed } from "@/lib/server/http/deny";
 import { json, route } from "@/lib/server/http/route";
 import { createTeamBody } from "@/lib/server/http/schemas";
-import { createTeam } from "@/lib/server/teams/commands";
+import { createTeam, setTeamTimeZone } from "@/lib/server/teams/commands";
 import { listTeamsOf, loadActor } from "@/lib/server/teams/queries";
 
 /** GET: my teams, and whether I may create one. POST: create a team (I become its owner). */
@@ -25,7 +25,9 @@ export const POST = route(async (req, ctx) => {
   ctx.setUserId(user.id);
   const db = await getDb();
   assertAllowed(authorize(await loadActor(db, user.id), { kind: "team.create" }));
-  const { name } = await readJsonBody(req, createTeamBody);
-  const team = await createTeam(await getAuth(), req.headers, name);
+  const { name, timeZone = "UTC" } = await readJsonBody(req, createTeamBody);
+  const created = await createTeam(await getAuth(), req.headers, name);
+  await setTeamTimeZone(db, created.id, timeZone);
+  const team = { ...created, timeZone };
   return json({ team }, { status: 201, headers: { location: `/api/v1/teams/${team.id}` } });
 });

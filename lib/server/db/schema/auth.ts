@@ -93,6 +93,8 @@ export const organizations = pgTable("organizations", {
   logo: text("logo"),
   metadata: text("metadata"),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Quorum's, not Better Auth's: the IANA zone in which the team's due dates are days (docs/tracks.md). */
+  timeZone: text("time_zone").notNull().default("UTC"),
 });
 
 /** One person in one team, with their role there: owner, lead or member. */

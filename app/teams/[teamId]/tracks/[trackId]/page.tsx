@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrackBuilder } from "@/components/tracks/builder/TrackBuilder";
+import { zoneWords } from "@/components/tracks/format";
 import { trackIdSchema } from "@/lib/server/tracks/body";
 import { LESSON_CHOICES, requireTrackManagerPage } from "@/lib/server/tracks/pages";
 import { getTeamTrack } from "@/lib/server/tracks/repository";
@@ -28,6 +29,12 @@ export default async function TrackBuilderPage({ params }: { params: Promise<{ t
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance">{view.track.title}</h1>
+      <p className="mt-2 text-sm text-muted" data-testid="time-zone">
+        {zoneWords(team.timeZone)}: a step due on a date is overdue once that day has ended there.{" "}
+        <Link href={`/teams/${teamId}#settings`} className="underline underline-offset-2">
+          Change the team&rsquo;s time zone
+        </Link>
+      </p>
       <TrackBuilder
         teamId={teamId}
         initial={{ id, content, status: view.status, revision: view.revision, wholeTeam: view.wholeTeam, memberIds: view.memberIds }}

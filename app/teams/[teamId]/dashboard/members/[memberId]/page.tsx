@@ -39,6 +39,7 @@ export default async function MemberProgressPage({ params }: { params: Promise<{
         rows={progress.rows}
         attempts={progress.attempts}
         lastActivityAt={progress.lastActivityAt}
+        timeZone={progress.team.timeZone}
         certificateHref={(trackId) => (certificates.has(trackId) ? `/certificates/${certificates.get(trackId)}` : null)}
       />
     </div>
