@@ -4,36 +4,28 @@
  * a clock: the same inputs always give the same answer, on the learner's page, on a lead's
  * dashboard and in a certificate check.
  */
-import { compareTimestamps, type Timestamp } from "@/lib/progress/clock";
 import { scoreOf } from "@/lib/progress/status";
 import type { LessonStatus, ProgressFacts, QuizAttempt } from "@/lib/progress/types";
 import { type Day, dayFromIsoDate, dayOf, isoDateOfDay, type TimeContext } from "./calendar";
+import { EMPTY_LESSON_PROGRESS, type LessonProgress, lessonProgressOf } from "./lesson-progress";
 import { ASSESSMENT_STEP, type Due, type TrackLesson, type TrackPlan } from "./types";
 
-/** What a learner has done. The self-assessment is another feature's fact: the caller says when it was taken. */
-export interface LearnerState {
-  facts: ProgressFacts;
-  assessmentTakenAt?: number | null;
-}
-
 /**
- * A learner's facts with their quiz attempts grouped by lesson, built once per learner so a
- * team's matrix does not scan every attempt for every step.
+ * What a learner has done: their facts (the browser, a certificate check), or each lesson's
+ * progress already reduced (the server's lesson_progress rows, for a team). The
+ * self-assessment is another feature's fact: the caller says when it was taken.
  */
+export type LearnerState = { facts: ProgressFacts; assessmentTakenAt?: number | null } | { lessons: ReadonlyMap<string, LessonProgress>; assessmentTakenAt?: number | null };
+
+/** A learner's progress by lesson, built once per learner so a team's matrix does not scan every fact for every step. */
 export interface IndexedLearner {
-  facts: ProgressFacts;
+  lessons: ReadonlyMap<string, LessonProgress>;
   assessmentTakenAt: number | null;
-  attemptsByLesson: ReadonlyMap<string, readonly QuizAttempt[]>;
 }
 
 export function indexLearner(learner: LearnerState): IndexedLearner {
-  const attemptsByLesson = new Map<string, QuizAttempt[]>();
-  for (const attempt of Object.values(learner.facts.attempts)) {
-    const list = attemptsByLesson.get(attempt.lessonId);
-    if (list) list.push(attempt);
-    else attemptsByLesson.set(attempt.lessonId, [attempt]);
-  }
-  return { facts: learner.facts, assessmentTakenAt: learner.assessmentTakenAt ?? null, attemptsByLesson };
+  const lessons = "facts" in learner ? lessonProgressOf(learner.facts) : learner.lessons;
+  return { lessons, assessmentTakenAt: learner.assessmentTakenAt ?? null };
 }
 
 export type LessonLookup = ReadonlyMap<string, TrackLesson>;
@@ -105,19 +97,10 @@ export interface TrackProgress {
 export interface DeriveInput {
   track: TrackPlan;
   lessons: LessonLookup;
-  learner: IndexedLearner | LearnerState;
+  /** An IndexedLearner is a LearnerState too: indexing it again costs nothing. */
+  learner: LearnerState;
   startedAt: number | null;
   time: TimeContext;
-}
-
-function later(a: Timestamp | null, b: Timestamp | null): Timestamp | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return compareTimestamps(a, b) >= 0 ? a : b;
-}
-
-function earlier(a: Timestamp | null, b: Timestamp): Timestamp {
-  return a === null || compareTimestamps(b, a) < 0 ? b : a;
 }
 
 /** Exact integer comparison: 7 of 10 reaches a 70% pass mark, with no floating-point doubt. */
@@ -147,39 +130,38 @@ interface Core {
 }
 
 /** A lesson step: done when every checklist item is ticked and some attempt reaches the pass mark. */
-function lessonCore(learner: IndexedLearner, lesson: TrackLesson, passMark: number): Core {
-  const items = learner.facts.checklist[lesson.id] ?? {};
+function lessonCore(progress: LessonProgress, lesson: TrackLesson, passMark: number): Core {
+  // Only the wall times of timestamps are shown, and the latest (or earliest) timestamp
+  // always has the latest (or earliest) wall time, so walls are all this needs.
   let ticked = 0;
-  let lastTick: Timestamp | null = null;
-  let activity: Timestamp | null = null;
+  let lastTick: number | null = null;
+  let activity: number | null = null;
   for (const id of lesson.checklistIds) {
-    const register = items[id];
+    const register = progress.checklist[id];
     if (!register) continue;
-    activity = later(activity, register.at);
+    activity = latest(activity, register.at.wall);
     if (register.value) {
       ticked++;
-      lastTick = later(lastTick, register.at);
+      lastTick = latest(lastTick, register.at.wall);
     }
   }
-  let best: number | null = null;
-  let firstPass: Timestamp | null = null;
-  for (const attempt of learner.attemptsByLesson.get(lesson.id) ?? []) {
-    const score = scoreOf(attempt);
-    if (best === null || score > best) best = score;
-    if (reachesPassMark(attempt, passMark)) firstPass = earlier(firstPass, attempt.at);
-    activity = later(activity, attempt.at);
-  }
-  const skip = learner.facts.skipped[lesson.id];
-  if (skip) activity = later(activity, skip.at);
+  const { records } = progress;
+  const top = records.at(-1);
+  const best = top ? scoreOf({ correct: top[0], total: top[1] }) : null;
+  // The first attempt to reach the pass mark scored higher than every earlier one, so it is a record.
+  const firstPass = records.find(([correct, total]) => reachesPassMark({ correct, total }, passMark))?.[2] ?? null;
+  activity = latest(activity, progress.lastAttemptAt);
+  const skip = progress.skipped;
+  if (skip) activity = latest(activity, skip.at.wall);
 
   const checklistDone = ticked === lesson.checklistIds.length;
   const passed = !lesson.hasQuiz || firstPass !== null;
   const started = ticked > 0 || best !== null;
   // It became done when the last of its conditions came true: the last tick that completed
   // the checklist, or the first attempt that reached the pass mark, whichever was later.
-  const completed = checklistDone && passed && started ? later(lastTick, lesson.hasQuiz ? firstPass : null) : null;
+  const completed = checklistDone && passed && started ? latest(lastTick, lesson.hasQuiz ? firstPass : null) : null;
   let status: LessonStatus = "not-started";
-  if (completed) status = "done";
+  if (completed !== null) status = "done";
   else if (skip?.value === true) status = "skipped";
   else if (started) status = "in-progress";
   return {
@@ -188,9 +170,15 @@ function lessonCore(learner: IndexedLearner, lesson: TrackLesson, passMark: numb
     checklistTotal: lesson.checklistIds.length,
     best,
     passed,
-    completedAt: completed ? completed.wall : null,
-    lastActivityAt: activity ? activity.wall : null,
+    completedAt: completed,
+    lastActivityAt: activity,
   };
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a >= b ? a : b;
 }
 
 function assessmentCore(learner: IndexedLearner): Core {
@@ -216,12 +204,8 @@ const UNKNOWN_LESSON_CORE: Core = {
   lastActivityAt: null,
 };
 
-function isIndexed(learner: IndexedLearner | LearnerState): learner is IndexedLearner {
-  return "attemptsByLesson" in learner;
-}
-
 export function deriveTrackProgress({ track, lessons, learner, startedAt, time }: DeriveInput): TrackProgress {
-  const indexed = isIndexed(learner) ? learner : indexLearner(learner);
+  const indexed = indexLearner(learner);
   const zone = time.timeZone;
   const today = dayOf(time.now, zone);
   const startDay = startedAt === null ? null : dayOf(startedAt, zone);
@@ -260,7 +244,7 @@ export function deriveTrackProgress({ track, lessons, learner, startedAt, time }
   for (const step of track.steps) {
     const lesson = lessons.get(step.lessonId);
     // A lesson the app does not know (a team track older than a content change) is shown, never done.
-    const core = lesson ? lessonCore(indexed, lesson, track.passMark) : UNKNOWN_LESSON_CORE;
+    const core = lesson ? lessonCore(indexed.lessons.get(lesson.id) ?? EMPTY_LESSON_PROGRESS, lesson, track.passMark) : UNKNOWN_LESSON_CORE;
     add(step.lessonId, "lesson", step.lessonId, lesson?.title ?? step.lessonId, step.due, core);
   }
 

@@ -7,10 +7,10 @@ import type { TimeContext } from "./calendar";
 import { deriveTrackProgress, indexLearner, type LearnerState, type LessonLookup, type TrackProgress } from "./derive";
 import type { TrackOutline } from "./types";
 
-export interface TeamMember extends LearnerState {
+export type TeamMember = LearnerState & {
   id: string;
   name: string;
-}
+};
 
 /** A track given to a member, from a moment on (the start of its "days after" due dates). */
 export interface Assignment {

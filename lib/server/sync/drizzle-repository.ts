@@ -11,6 +11,7 @@ import type { Timestamp } from "@/lib/progress/clock";
 import { RESET_KIND } from "@/lib/sync/kinds";
 import { syncEntries, syncState } from "../db/schema";
 import type { Db, Tx } from "../db/types";
+import { refreshLessonProgress } from "../tracks/lesson-progress";
 import type { StoredEntry, SyncRepository, SyncTransaction } from "./repository";
 import { rowToStoredEntry, storedEntryToRow } from "./rows";
 
@@ -109,6 +110,7 @@ function transactionFor(tx: Tx, userId: string, lastSeq: number): SyncTransactio
             },
           });
       }
+      await refreshLessonProgress(tx, userId, entries);
     },
   };
 }

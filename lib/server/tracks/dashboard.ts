@@ -1,11 +1,11 @@
 import "server-only";
 import type { ProgressFacts } from "@/lib/progress/types";
 import type { TimeContext } from "@/lib/tracks/calendar";
-import { emptyFacts } from "@/lib/progress/types";
 import { type TeamSummary, summarizeMatrix } from "@/lib/tracks/summary";
 import { matrixToCsv } from "@/lib/tracks/csv";
 import { type DashboardQuery, filterOf, sortOf } from "@/lib/tracks/dashboard-query";
 import { type Assignment, buildTeamMatrix, filterMatrix, type MatrixRow, sortMatrix, type TeamMember } from "@/lib/tracks/team";
+import type { LessonProgress } from "@/lib/tracks/lesson-progress";
 import type { Track, TrackPlan } from "@/lib/tracks/types";
 import { type Actor, authorize } from "../authorize";
 import { certificatesForTeam } from "../certificates/repository";
@@ -13,7 +13,8 @@ import type { Queryable } from "../db/types";
 import { assertAllowed } from "../http/deny";
 import { ProblemError } from "../http/problem";
 import { getTeam, listMembers, type TeamMember as TeamMembership } from "../teams/queries";
-import { assessmentTakenAtOf, trackLessons } from "./lessons";
+import { assessmentTakenAtOfUsers, loadLessonProgress } from "./lesson-progress";
+import { trackLessons } from "./lessons";
 import { getTrackRevision, listTeamAssignments, listTeamTracks } from "./repository";
 
 export type LoadFacts = (db: Queryable, userIds: readonly string[], lessonIds?: readonly string[]) => Promise<Map<string, ProgressFacts>>;
@@ -52,6 +53,11 @@ export function assertDashboardAllowed(actor: Actor, teamId: string): void {
   assertAllowed(authorize(actor, { kind: "team.dashboard", teamId }));
 }
 
+/** The lessons these tracks have as steps. */
+function lessonsOf(tracks: readonly TrackPlan[]): string[] {
+  return [...new Set(tracks.flatMap((t) => t.steps.map((s) => s.lessonId)))];
+}
+
 /** The lessons whose facts these tracks need; undefined (all) when one has the self-assessment step, whose answers span lessons. */
 export function lessonsToLoad(tracks: readonly TrackPlan[]): string[] | undefined {
   if (tracks.some((t) => t.assessment)) return undefined;
@@ -67,10 +73,10 @@ export async function publishedTracksOf(db: Queryable, teamId: string): Promise<
 
 /**
  * Everything the lead's dashboard shows, for one team: authorized first, then the members,
- * the published tracks and who has them, every member's facts in one query, and the matrix
- * and summary from lib/tracks (so they agree with what each learner sees).
+ * the published tracks and who has them, every member's lesson_progress rows in one query, and
+ * the matrix and summary from lib/tracks (so they agree with what each learner sees).
  */
-export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: string, now: Date, loadFacts: LoadFacts): Promise<TeamDashboard> {
+export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: string, now: Date): Promise<TeamDashboard> {
   assertDashboardAllowed(actor, teamId);
   const team = await getTeam(db, teamId);
   if (!team) throw new ProblemError("not-found", "No such team, or you are not in it.");
@@ -81,15 +87,18 @@ export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: str
     .filter((a) => trackIds.has(a.trackId))
     .map((a) => ({ memberId: a.userId, trackId: a.trackId, startedAt: a.startedAt.getTime() }));
   const userIds = members.map((m) => m.userId);
-  const lessonIds = lessonsToLoad(tracks);
-  const [facts, held] = await Promise.all([
-    mine.length === 0 ? Promise.resolve(new Map<string, ProgressFacts>()) : loadFacts(db, userIds, lessonIds),
+  const none = mine.length === 0;
+  const [progress, assessed, held] = await Promise.all([
+    none ? new Map<string, Map<string, LessonProgress>>() : loadLessonProgress(db, userIds, lessonsOf(tracks)),
+    none || !tracks.some((t) => t.assessment) ? new Map<string, number>() : assessmentTakenAtOfUsers(db, userIds),
     certificatesForTeam(db, teamId, userIds),
   ]);
-  const learners: TeamMember[] = members.map((m) => {
-    const f = facts.get(m.userId) ?? emptyFacts();
-    return { id: m.userId, name: m.name, facts: f, assessmentTakenAt: assessmentTakenAtOf(f) };
-  });
+  const learners: TeamMember[] = members.map((m) => ({
+    id: m.userId,
+    name: m.name,
+    lessons: progress.get(m.userId) ?? new Map(),
+    assessmentTakenAt: assessed.get(m.userId) ?? null,
+  }));
   const time = teamTimeContext(team, now);
   const rows = buildTeamMatrix({ tracks, lessons, members: learners, assignments: mine, time });
   return {

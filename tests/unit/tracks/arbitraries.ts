@@ -95,7 +95,7 @@ export const team = fc
     picks: fc.array(fc.record({ member: fc.nat(), track: fc.nat({ max: 1 }), startedAt: instant }), { maxLength: 10 }),
   })
   .map(({ members, tracks, picks }) => {
-    const teamMembers: TeamMember[] = members.map((m, i) => ({ ...m, id: `member-${i}` }));
+    const teamMembers: (TeamMember & { facts: ProgressFacts })[] = members.map((m, i) => ({ ...m, id: `member-${i}` }));
     const teamTracks = tracks.map((t, i) => ({ ...t, id: `track-${i}`, title: `Track ${i}` }));
     const seen = new Set<string>();
     const assignments: Assignment[] = [];

@@ -11,7 +11,6 @@ import { secondaryButton } from "@/components/ui/buttons";
 import { getDb } from "@/lib/server/db/client";
 import { ProblemError } from "@/lib/server/http/problem";
 import { requirePageUser } from "@/lib/server/pages";
-import { loadFactsCached } from "@/lib/server/tracks/facts-cache";
 import { loadActor } from "@/lib/server/teams/queries";
 import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
 import { PAGE_SIZE, pageOf, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
@@ -27,7 +26,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
   const user = await requirePageUser(base);
   const db = await getDb();
   const actor = await loadActor(db, user.id);
-  const dashboard = await loadTeamDashboard(db, actor, teamId, new Date(), loadFactsCached).catch((error: unknown) => {
+  const dashboard = await loadTeamDashboard(db, actor, teamId, new Date()).catch((error: unknown) => {
     // A plain member, or someone outside the team: the page does not exist for them.
     if (error instanceof ProblemError && (error.type === "not-found" || error.type === "forbidden")) notFound();
     throw error;

@@ -7,3 +7,4 @@ export * from "./instance";
 export * from "./sync";
 export * from "./tracks";
 export * from "./certificates";
+export * from "./lesson-progress";

@@ -3,7 +3,6 @@ import { requireUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { json, parseParams, route } from "@/lib/server/http/route";
 import { idSchema } from "@/lib/server/http/schemas";
-import { loadFactsCached } from "@/lib/server/tracks/facts-cache";
 import { loadActor } from "@/lib/server/teams/queries";
 import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
 import { parseDashboardQuery } from "@/lib/tracks/dashboard-query";
@@ -15,7 +14,7 @@ export const GET = route(async (req, ctx) => {
   ctx.setUserId(user.id);
   const { teamId } = parseParams(ctx.params, z.object({ teamId: idSchema }));
   const db = await getDb();
-  const dashboard = await loadTeamDashboard(db, await loadActor(db, user.id), teamId, new Date(), loadFactsCached);
+  const dashboard = await loadTeamDashboard(db, await loadActor(db, user.id), teamId, new Date());
   const query = parseDashboardQuery(new URL(req.url).searchParams);
   return json({
     team: dashboard.team,

@@ -3,7 +3,6 @@ import { requireUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { parseParams, route } from "@/lib/server/http/route";
 import { idSchema } from "@/lib/server/http/schemas";
-import { loadFactsCached } from "@/lib/server/tracks/facts-cache";
 import { loadActor } from "@/lib/server/teams/queries";
 import { dashboardCsvResponse, loadTeamDashboard } from "@/lib/server/tracks/dashboard";
 import { parseDashboardQuery } from "@/lib/tracks/dashboard-query";
@@ -16,6 +15,6 @@ export const GET = route(async (req, ctx) => {
   const { teamId } = parseParams(ctx.params, z.object({ teamId: idSchema }));
   const db = await getDb();
   const now = new Date();
-  const dashboard = await loadTeamDashboard(db, await loadActor(db, user.id), teamId, now, loadFactsCached);
+  const dashboard = await loadTeamDashboard(db, await loadActor(db, user.id), teamId, now);
   return dashboardCsvResponse(dashboard, parseDashboardQuery(new URL(req.url).searchParams), now);
 });
