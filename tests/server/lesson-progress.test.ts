@@ -126,7 +126,7 @@ describe("lesson_progress", () => {
       await db.insert(syncState).values({ userId: userIds[i]!, lastSeq: rows.length });
     }
     await db.delete(lessonProgress);
-    const migration = readFileSync("lib/server/db/migrations/0004_lesson_progress.sql", "utf8").split("--> statement-breakpoint");
+    const migration = readFileSync("lib/server/db/migrations/0005_lesson_progress.sql", "utf8").split("--> statement-breakpoint");
     await db.execute(migration.at(-1)!);
     const stored = await loadLessonProgress(db, userIds);
     for (const [i, f] of samples.entries()) expect(nonEmpty(stored.get(userIds[i]!))).toEqual(nonEmpty(lessonProgressOf(f)));

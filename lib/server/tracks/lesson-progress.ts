@@ -10,7 +10,7 @@
  * - `loadLessonProgress` answers every member's rows in one query (one JSON text, as
  *   loadFactsOf does), about twenty rows per member instead of a hundred facts.
  *
- * Migration 0004_lesson_progress fills the table from the facts synced before it existed,
+ * Migration 0005_lesson_progress fills the table from the facts synced before it existed,
  * with the same computation for every (user, lesson).
  */
 import "server-only";
