@@ -30,7 +30,8 @@ export async function answer(page: Page, q: Question, wrong = false) {
 export function watchConsole(page: Page) {
   const errors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    // A failed resource's message does not name it; its location does.
+    if (m.type() === "error") errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return () => expect(errors, "console errors").toEqual([]);
