@@ -1,5 +1,6 @@
 /**
- * The persist storage behind the progress store. Whatever it reads back is validated
+ * The persist storage behind the progress store (and, with its own checks, the followed-tracks
+ * store). Whatever it reads back is validated
  * against the schema of the version it claims; anything unreadable, invalid or from a newer
  * version is set aside under a backup key (never deleted), the app is told, and it starts
  * from empty progress instead of crashing.
@@ -16,7 +17,7 @@
  * saving stops, so that nothing overwrites it. The way out is the learner's: download it
  * (`unreadable`), then delete it (`discardUnreadable`), which lets saving resume.
  */
-import type { PersistStorage } from "zustand/middleware";
+import type { PersistStorage, StorageValue } from "zustand/middleware";
 import type { StoredState } from "./schema";
 
 export interface SetAside {
@@ -26,7 +27,7 @@ export interface SetAside {
   leftInPlace?: boolean;
 }
 
-export interface ProgressStorage extends PersistStorage<StoredState> {
+export interface CheckedStorage<S> extends PersistStorage<S> {
   /** The unreadable data left in place for lack of room; null when there is none. */
   unreadable(name: string): string | null;
   /** Deletes the unreadable data left in place, so saving resumes (the learner has chosen this). */
@@ -37,15 +38,26 @@ export interface ProgressStorage extends PersistStorage<StoredState> {
   checksMissing(): boolean;
 }
 
+export type ProgressStorage = CheckedStorage<StoredState>;
+
 /** The zod checks, loaded the first time they are needed (then served from the module cache). */
 export const loadProgressChecks = () => import("./checks");
 
-export function createProgressStorage(
+/** What a read of one stored string found, once its checks have loaded. */
+export type CheckedRead<S> = { kind: "empty" } | { kind: "ok"; value: StorageValue<S> } | { kind: "bad"; reason: string };
+
+/**
+ * A persist storage whose reads are checked by code loaded on demand (`loadRead`), with the
+ * guarantees above: nothing is written while a read is under way or while stored data could
+ * not be checked, and data that fails its checks is copied aside (or left in place when there
+ * is no room, and reported so). The progress store and the followed-tracks store both use it.
+ */
+export function createCheckedStorage<S>(
   getStorage: () => Storage | undefined,
+  loadRead: () => Promise<(raw: string) => CheckedRead<S>>,
   onSetAside: (info: SetAside) => void,
   now: () => number = Date.now,
-  loadChecks: typeof loadProgressChecks = loadProgressChecks,
-): ProgressStorage {
+): CheckedStorage<S> {
   // Set when bad data could not be copied aside: writing would destroy it.
   let writesBlocked = false;
   // Set while stored data could not be checked because the checks did not load: likewise.
@@ -65,9 +77,9 @@ export function createProgressStorage(
       }
       if (raw === null) return null;
       reading++;
-      let checks: Awaited<ReturnType<typeof loadChecks>>;
+      let read: Awaited<ReturnType<typeof loadRead>>;
       try {
-        checks = await loadChecks();
+        read = await loadRead();
       } catch (error) {
         unchecked = true;
         throw error;
@@ -75,7 +87,7 @@ export function createProgressStorage(
         reading--;
       }
       unchecked = false;
-      const result = checks.readStoredProgress(raw);
+      const result = read(raw);
       if (result.kind === "ok") return result.value;
       if (result.kind === "bad") {
         const backupKey = `${name}.backup.${now()}`;
@@ -98,7 +110,7 @@ export function createProgressStorage(
         getStorage()?.setItem(name, JSON.stringify(value));
         writeFailed = false;
       } catch {
-        // Quota exceeded or storage disabled: progress lives on in memory for this visit.
+        // Quota exceeded or storage disabled: the state lives on in memory for this visit.
         writeFailed = true;
       }
     },
@@ -121,4 +133,14 @@ export function createProgressStorage(
     lastWriteFailed: () => writeFailed,
     checksMissing: () => unchecked,
   };
+}
+
+/** The progress store's storage: stored progress read by lib/progress/checks.ts. */
+export function createProgressStorage(
+  getStorage: () => Storage | undefined,
+  onSetAside: (info: SetAside) => void,
+  now: () => number = Date.now,
+  loadChecks: typeof loadProgressChecks = loadProgressChecks,
+): ProgressStorage {
+  return createCheckedStorage<StoredState>(getStorage, async () => (await loadChecks()).readStoredProgress, onSetAside, now);
 }

@@ -7,6 +7,7 @@
  */
 import { create } from "zustand";
 import { persist, type PersistStorage } from "zustand/middleware";
+import { createCheckedStorage } from "@/lib/progress/storage";
 import { emptyFollowing, FOLLOWING_KEY, FOLLOWING_VERSION, type FollowingState } from "./following";
 
 export interface FollowingStore extends FollowingState {
@@ -27,59 +28,20 @@ export interface FollowingDeps {
 /** The zod checks, loaded the first time something stored has to be read. */
 const loadChecks = () => import("./read-following");
 
+/** Stored followed tracks, checked by read-following.ts (the progress store's checked storage, with these checks). */
 function followingStorage(deps: FollowingDeps, onSetAside: (info: { backupKey: string; reason: string }) => void): PersistStorage<FollowingState> {
-  let writesBlocked = false;
-  let reading = 0;
-  return {
-    async getItem(name) {
-      const storage = deps.storage();
-      if (!storage) return null;
-      let raw: string | null;
-      try {
-        raw = storage.getItem(name);
-      } catch {
-        return null;
-      }
-      if (raw === null) return null;
-      reading++;
-      let checks: Awaited<ReturnType<typeof loadChecks>>;
-      try {
-        checks = await loadChecks();
-      } catch (error) {
-        // Could not check it (offline): keep it as it is rather than save over it.
-        writesBlocked = true;
-        throw error;
-      } finally {
-        reading--;
-      }
-      const read = checks.readStoredFollowing(raw);
-      if (read.kind === "ok") return { state: read.state, version: FOLLOWING_VERSION };
-      if (read.kind === "bad") {
-        const backupKey = `${name}.backup.${deps.now()}`;
-        try {
-          storage.setItem(backupKey, raw);
-          storage.removeItem(name);
-          onSetAside({ backupKey, reason: read.reason });
-        } catch {
-          // Storage is full: keep the original where it is rather than overwrite it.
-          writesBlocked = true;
-          onSetAside({ backupKey: name, reason: `${read.reason}; storage is full, so it was left in place` });
-        }
-      }
-      return null;
+  return createCheckedStorage<FollowingState>(
+    deps.storage,
+    async () => {
+      const { readStoredFollowing } = await loadChecks();
+      return (raw) => {
+        const read = readStoredFollowing(raw);
+        return read.kind === "ok" ? { kind: "ok", value: { state: read.state, version: FOLLOWING_VERSION } } : read;
+      };
     },
-    setItem(name, value) {
-      if (writesBlocked || reading > 0) return;
-      try {
-        deps.storage()?.setItem(name, JSON.stringify(value));
-      } catch {
-        // Quota exceeded or storage disabled: following lasts for this visit only.
-      }
-    },
-    removeItem(name) {
-      deps.storage()?.removeItem(name);
-    },
-  };
+    ({ backupKey, reason, leftInPlace }) => onSetAside({ backupKey, reason: leftInPlace ? `${reason}; storage is full, so it was left in place` : reason }),
+    deps.now,
+  );
 }
 
 export function createFollowingStore(deps: FollowingDeps) {
