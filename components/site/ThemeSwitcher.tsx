@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { THEME_KEY } from "./theme-script";
+import { type Theme, THEME_KEY, applyTheme as apply, asTheme, storedTheme } from "./theme-script";
 
-type Theme = "system" | "light" | "dark";
 const THEMES: { value: Theme; label: string; icon: string }[] = [
   { value: "system", label: "Auto", icon: "◐" },
   { value: "light", label: "Light", icon: "☀" },
@@ -13,22 +12,16 @@ const THEMES: { value: Theme; label: string; icon: string }[] = [
 /** Tells every switcher on the page (the header's and the phone menu's) what was chosen. */
 const THEME_EVENT = "quorum-theme-change";
 
-function apply(theme: Theme) {
-  const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
-  document.documentElement.classList.toggle("dark", dark);
-  document.documentElement.dataset.theme = theme;
-}
-
 /** Light, dark, or follow the system; the choice is kept in localStorage. */
 export function ThemeSwitcher() {
   const [theme, setTheme] = useState<Theme | null>(null);
   const name = useId();
 
   useEffect(() => {
-    const read = () => {
-      const stored = document.documentElement.dataset.theme;
-      setTheme(stored === "light" || stored === "dark" ? stored : "system");
-    };
+    const read = () => setTheme(asTheme(document.documentElement.dataset.theme));
+    // The theme script set the document's theme before the first paint; if React has since
+    // rendered <html> afresh (it does after an error while hydrating), that is gone: set it again.
+    if (!document.documentElement.dataset.theme) apply(storedTheme());
     read();
     window.addEventListener(THEME_EVENT, read);
     return () => window.removeEventListener(THEME_EVENT, read);
