@@ -12,7 +12,7 @@ import { getDb } from "@/lib/server/db/client";
 import { ProblemError } from "@/lib/server/http/problem";
 import { requirePageUser } from "@/lib/server/pages";
 import { loadActor } from "@/lib/server/teams/queries";
-import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
+import { loadTeamDashboard, matrixInTableOrder } from "@/lib/server/tracks/dashboard";
 import { PAGE_SIZE, pageOf } from "@/lib/paging/page";
 import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
@@ -33,7 +33,6 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
     throw error;
   });
   const query = parseDashboardQuery(await searchParams);
-  const rows = rowsForQuery(dashboard.rows, query);
   const memberIdOf = new Map(dashboard.members.map((m) => [m.userId, m.memberId]));
   const certificateOf = new Map(dashboard.certificates.map((c) => [`${c.userId}/${c.trackId}`, c.certificateId]));
   const links = {
@@ -44,11 +43,10 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
       return id ? `/certificates/${id}` : null;
     },
   };
-  const shownTracks = dashboard.tracks.filter((t) => !query.trackId || t.id === query.trackId);
   // One list, track by track in the order the tables appear, each sorted as asked; then paged,
   // so filter and sort apply across every row and a page is one slice of that whole.
-  const rowsOfTrack = new Map(shownTracks.map((t) => [t.id, rows.filter((r) => r.track.id === t.id)]));
-  const page = pageOf(shownTracks.flatMap((t) => rowsOfTrack.get(t.id) ?? []), query.page);
+  const { tracks: shownTracks, rowsOfTrack, rows } = matrixInTableOrder(dashboard, query);
+  const page = pageOf(rows, query.page);
   const pageHref = (p: number) => `${base}${queryString(query, { page: p })}`;
   const csvHref = `/api/v1/teams/${teamId}/dashboard/csv${queryString(query, { page: 1 })}`;
 
