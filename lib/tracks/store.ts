@@ -9,7 +9,7 @@
  */
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
-import { type CheckedStorage, createCheckedStorage } from "@/lib/progress/storage";
+import { browserStorage, type CheckedStorage, createCheckedStorage } from "@/lib/progress/storage";
 import { emptyFollowing, FOLLOWING_KEY, FOLLOWING_VERSION, type FollowingState } from "./following";
 
 export interface FollowingStore extends FollowingState {
@@ -95,14 +95,6 @@ export function createFollowingStore(deps: FollowingDeps) {
   );
   report = (info) => store.setState({ recovered: info });
   return store;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof window === "undefined" ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The app's one store of followed tracks. Client components only. */
