@@ -39,11 +39,10 @@ export function RecoveredNotice() {
   };
 
   return (
-    <>
-      <RetryReadingNotice unsaved={unsaved} retry={retry} words={retryWords} />
+    <RetryReadingNotice unsaved={unsaved} retry={retry} words={retryWords}>
       {outcome ? (
         <OutcomeBanner outcome={outcome} onDismiss={() => setOutcome(null)} />
-      ) : unsaved || !recovered ? null : recovered.leftInPlace ? (
+      ) : !recovered ? null : recovered.leftInPlace ? (
         <Suspense fallback={null}>
           <StorageFullNotice recovered={recovered} onDone={setOutcome} onLater={dismiss} />
         </Suspense>
@@ -59,6 +58,6 @@ export function RecoveredNotice() {
           </button>
         </Banner>
       )}
-    </>
+    </RetryReadingNotice>
   );
 }

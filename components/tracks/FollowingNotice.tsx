@@ -31,9 +31,8 @@ export function FollowingNotice() {
     return !useFollowing.getState().unsaved;
   };
   return (
-    <>
-      <RetryReadingNotice unsaved={unsaved} retry={retry} words={retryWords} inline />
-      {recovered && !unsaved ? (
+    <RetryReadingNotice unsaved={unsaved} retry={retry} words={retryWords} inline>
+      {recovered ? (
         <Banner role="alert" inline>
           <p className="min-w-0 flex-1">
             <strong className="font-semibold">The tracks you follow could not be read</strong>, because {recovered.reason}. They have been kept
@@ -45,6 +44,6 @@ export function FollowingNotice() {
           </button>
         </Banner>
       ) : null}
-    </>
+    </RetryReadingNotice>
   );
 }

@@ -17,8 +17,22 @@ export interface RetryReadingWords {
  * not load: says that nothing is saved until they do, offers "Try again", then says how the
  * retry went. Used by the progress store's notice and the followed tracks' one; keep it mounted
  * while the store is `unsaved`, and after, so the outcome of a retry that worked can be shown.
+ * `children` (the store's other notices) show only when it has nothing to say, so a retry's
+ * outcome is read first.
  */
-export function RetryReadingNotice({ unsaved, retry, words, inline = false }: { unsaved: boolean; retry: () => Promise<boolean>; words: RetryReadingWords; inline?: boolean }) {
+export function RetryReadingNotice({
+  unsaved,
+  retry,
+  words,
+  inline = false,
+  children = null,
+}: {
+  unsaved: boolean;
+  retry: () => Promise<boolean>;
+  words: RetryReadingWords;
+  inline?: boolean;
+  children?: ReactNode;
+}) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [retrying, setRetrying] = useState(false);
 
@@ -30,7 +44,7 @@ export function RetryReadingNotice({ unsaved, retry, words, inline = false }: { 
   }
 
   if (outcome) return <OutcomeBanner outcome={outcome} onDismiss={() => setOutcome(null)} inline={inline} />;
-  if (!unsaved) return null;
+  if (!unsaved) return children;
   return (
     <Banner role="alert" inline={inline}>
       <p className="min-w-0 flex-1">{words.failed}</p>
