@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useProgress } from "@/lib/progress/store";
 import type { SetAside } from "@/lib/progress/storage";
-import { Banner, button, type Outcome, primary } from "./Banner";
+import { Banner, button, type Outcome, primary } from "@/components/ui/Banner";
 import { downloadText } from "./downloadText";
 
 type Step = "offer" | "downloaded" | "confirm-discard";

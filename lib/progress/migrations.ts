@@ -10,6 +10,7 @@
  */
 import type * as z from "zod/mini";
 import { PROGRESS_VERSION } from "./format";
+import { firstIssue } from "./read-envelope";
 import { type FactsV1, type StoredState, storedStateV1, storedStateV2 } from "./schema";
 import type { ProgressFacts } from "./types";
 
@@ -53,8 +54,7 @@ export function validateAtVersion(
   if (!schema) return { ok: false, reason: `format ${version} is not one this version of Quorum knows` };
   const parsed = schema.safeParse(state);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, reason: `it is not valid progress (${issue?.path.join(".") || "root"}: ${issue?.message})` };
+  return { ok: false, reason: `it is not valid progress (${firstIssue(parsed.error)})` };
 }
 
 export type MigrationResult = { ok: true; state: StoredState } | { ok: false; reason: string };

@@ -6,24 +6,15 @@
 import type { StorageValue } from "zustand/middleware";
 import { PROGRESS_VERSION } from "./format";
 import { migrateStoredState, validateAtVersion } from "./migrations";
-import { envelopeSchema, type StoredState } from "./schema";
+import { readStored } from "./read-envelope";
+import type { StoredState } from "./schema";
 
 export type ReadResult = { kind: "empty" } | { kind: "ok"; value: StorageValue<StoredState> } | { kind: "bad"; reason: string };
 
 /** Reads and checks a raw stored string. Pure: no storage access. */
 export function readStoredProgress(raw: string | null): ReadResult {
-  if (raw === null) return { kind: "empty" };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { kind: "bad", reason: "it is not valid JSON" };
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { kind: "bad", reason: "it has no version number" };
-  const valid = validateAtVersion(envelope.data.state, envelope.data.version);
-  if (!valid.ok) return { kind: "bad", reason: valid.reason };
-  return { kind: "ok", value: { state: valid.value as StoredState, version: envelope.data.version } };
+  const read = readStored(raw, (state, version) => validateAtVersion(state, version));
+  return read.kind === "ok" ? { kind: "ok", value: { state: read.state as StoredState, version: read.version } } : read;
 }
 
 /** What another tab saved, checked and brought up to this version; undefined when it is not readable progress. */

@@ -76,9 +76,6 @@ export const storedStateV2 = z.strictObject({ deviceId, clock: timestampSchema, 
 export type StoredStateV1 = z.infer<typeof storedStateV1>;
 export type StoredState = z.infer<typeof storedStateV2>;
 
-/** The envelope zustand's persist middleware writes. */
-export const envelopeSchema = z.object({ state: z.unknown(), version: count });
-
 /** The file "Export progress" writes and "Import" reads (version 2). */
 export const exportFileSchema = z.strictObject({
   format: z.literal("quorum-progress"),

@@ -40,6 +40,15 @@ export interface CheckedStorage<S> extends PersistStorage<S> {
 
 export type ProgressStorage = CheckedStorage<StoredState>;
 
+/** This browser's localStorage; undefined on the server, or where the browser refuses it (private modes, policies). */
+export function browserStorage(): Storage | undefined {
+  try {
+    return typeof window === "undefined" ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The zod checks, loaded the first time they are needed (then served from the module cache). */
 export const loadProgressChecks = () => import("./checks");
 

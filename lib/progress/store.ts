@@ -11,7 +11,7 @@ import { compareTimestamps, observe, type Timestamp, tick, zeroTimestamp } from 
 import { PROGRESS_KEY, PROGRESS_VERSION } from "./format";
 import { latestTimestamp, mergeFacts, restampBefore, sameFacts } from "./merge";
 import type { StoredState } from "./schema";
-import { createProgressStorage, loadProgressChecks, type ProgressStorage, type SetAside } from "./storage";
+import { browserStorage, createProgressStorage, loadProgressChecks, type ProgressStorage, type SetAside } from "./storage";
 import { type AssessmentAnswer, emptyFacts, type ProgressFacts, type QuizAttempt, type ReviewEvent } from "./types";
 
 /** The lesson-level registers an action can set: each is a last-writer-wins register per lesson. */
@@ -217,14 +217,6 @@ export function createProgressStore(deps: ProgressDeps) {
   );
   report = (info) => store.setState({ recovered: info });
   return store;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof window === "undefined" ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 function randomId(): string {

@@ -108,8 +108,9 @@ export interface TableRow {
 
 /**
  * A small table a demo shows as a real <table>: a writer × reader compatibility matrix, the
- * outcome for each client version. Keep it small (up to about 6 columns of short text, so it
- * fits a phone) and keep its rows and columns fixed for the whole run: the demo's reserved
+ * outcome for each client version. Keep it small (up to about 6 columns of short text; on a
+ * phone a table too wide for the frame stacks each row's label over its cells) and keep its
+ * rows and columns fixed for the whole run: the demo's reserved
  * height is measured from the first snapshot.
  */
 export interface SnapshotTable {

@@ -1,9 +1,11 @@
 /**
  * Reading the followed tracks back from storage, checked before anything trusts them.
  * zod/mini, and loaded on demand by the store (lib/tracks/store.ts), so zod is not in the
- * pages' first load (docs/performance.md).
+ * pages' first load (docs/performance.md). The JSON and the envelope are read as progress's
+ * are (lib/progress/read-envelope.ts).
  */
 import * as z from "zod/mini";
+import { type Checked, firstIssue, readStored } from "@/lib/progress/read-envelope";
 import { FOLLOWING_VERSION, type FollowingState } from "./following";
 
 const trackId = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
@@ -12,28 +14,16 @@ export const followingStateSchema: z.ZodMiniType<FollowingState> = z.strictObjec
   following: z.record(trackId, z.strictObject({ startedAt: z.int().check(z.nonnegative()) })),
 });
 
-const envelopeSchema = z.object({ state: z.unknown(), version: z.int() });
-
 export type FollowingRead = { kind: "empty" } | { kind: "ok"; state: FollowingState } | { kind: "bad"; reason: string };
+
+function checkFollowing(state: unknown, version: number): Checked<FollowingState> {
+  if (version !== FOLLOWING_VERSION) return { ok: false, reason: `it is in format ${version}, and this version of Quorum reads format ${FOLLOWING_VERSION}` };
+  const parsed = followingStateSchema.safeParse(state);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `it is not a valid list of followed tracks (${firstIssue(parsed.error)})` };
+}
 
 /** Reads and checks a raw stored string. Pure: no storage access. */
 export function readStoredFollowing(raw: string | null): FollowingRead {
-  if (raw === null) return { kind: "empty" };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { kind: "bad", reason: "it is not valid JSON" };
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { kind: "bad", reason: "it has no version number" };
-  if (envelope.data.version !== FOLLOWING_VERSION) {
-    return { kind: "bad", reason: `it is in format ${envelope.data.version}, and this version of Quorum reads format ${FOLLOWING_VERSION}` };
-  }
-  const state = followingStateSchema.safeParse(envelope.data.state);
-  if (!state.success) {
-    const issue = state.error.issues[0];
-    return { kind: "bad", reason: `it is not a valid list of followed tracks (${issue?.path.join(".") || "root"}: ${issue?.message})` };
-  }
-  return { kind: "ok", state: state.data };
+  const read = readStored(raw, checkFollowing);
+  return read.kind === "ok" ? { kind: "ok", state: read.state } : read;
 }

@@ -39,8 +39,30 @@ describe("DemoTables", () => {
     expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["✗breaks", "✓ok"]);
     // The symbol is decoration; assistive tech hears the cell's words.
     expect(within(row).getByText("✗")).toHaveAttribute("aria-hidden", "true");
-    // A wide table scrolls inside a focusable region, not the page.
+    // Should a table be too wide even stacked, it scrolls inside a focusable region, not the page.
     expect(screen.getByRole("region", { name: "Who can read what" })).toHaveAttribute("tabindex", "0");
+  });
+
+  it("a table that fits stays a plain table", () => {
+    render(<DemoTables tables={[matrix]} />);
+    expect(screen.getByRole("region", { name: "Who can read what" })).toHaveAttribute("data-layout", "table");
+  });
+
+  it("a table wider than the frame stacks each row's label over its cells, and is still the same table to a screen reader", () => {
+    // jsdom has no layout: the region says its table is wider than it (a phone).
+    vi.spyOn(HTMLElement.prototype, "scrollWidth", "get").mockReturnValue(401);
+    vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(284);
+    render(<DemoTables tables={[matrix]} />);
+    expect(screen.getByRole("region", { name: "Who can read what" })).toHaveAttribute("data-layout", "stacked");
+    const table = screen.getByRole("table", { name: "Who can read what" });
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Writer", "reader v1", "reader v2"]);
+    expect(within(table).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["writer v1", "writer v2"]);
+    const row = within(table).getByRole("row", { name: /writer v2/ });
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["✗breaks", "✓ok"]);
+    // Each label takes a line of its own; the cells share the next in equal columns.
+    expect(within(row).getByRole("rowheader")).toHaveClass("basis-full");
+    for (const cell of within(row).getAllByRole("cell")) expect(cell).toHaveClass("flex-1");
+    vi.restoreAllMocks();
   });
 
   it("renders nothing without tables", () => {

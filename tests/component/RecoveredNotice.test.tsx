@@ -137,3 +137,19 @@ describe("RecoveredNotice when the checks for stored progress did not load", () 
   });
 });
 
+
+describe("RecoveredNotice when a retry reads data that has to be set aside", () => {
+  it("says how the retry went first, then what was set aside", async () => {
+    const user = userEvent.setup();
+    const retryReading = vi.fn(async () => {
+      useProgress.setState({ unsaved: false, recovered: { backupKey: `${PROGRESS_KEY}.backup.9`, reason: "it is not valid JSON" } });
+    });
+    useProgress.setState({ recovered: null, unsaved: true, retryReading });
+    render(<RecoveredNotice />);
+    await user.click(await screen.findByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("saving has resumed");
+    expect(screen.queryByRole("alert")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.getByRole("alert")).toHaveTextContent(`${PROGRESS_KEY}.backup.9`);
+  });
+});

@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
 import { render, screen, within } from "@testing-library/react";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
-import fc from "fast-check";
-import { DEFAULT_QUERY, pageLinks, pageOf, parseDashboardQuery } from "@/lib/tracks/dashboard-query";
+import { pageOf } from "@/lib/paging/page";
+import { DEFAULT_QUERY, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 import { lessonLookup } from "@/lib/tracks/derive";
 import { summarizeMatrix } from "@/lib/tracks/summary";
 import { buildTeamMatrix } from "@/lib/tracks/team";
 import type { Track } from "@/lib/tracks/types";
 import { DashboardFilters } from "@/components/team/dashboard/DashboardFilters";
 import { DashboardSummary } from "@/components/team/dashboard/DashboardSummary";
-import { MatrixPager } from "@/components/team/dashboard/MatrixPager";
 import { TrackMatrix } from "@/components/team/dashboard/TrackMatrix";
+import { Pager } from "@/components/ui/Pager";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 2, 3, 9);
@@ -135,34 +135,10 @@ describe("parseDashboardQuery", () => {
 });
 
 describe("paging the matrix", () => {
-  it("pages cover every row once, in order, and a page past the end shows the last one", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 50 }), (n, size, asked) => {
-        const rows = Array.from({ length: n }, (_, i) => i);
-        const first = pageOf(rows, 1, size);
-        const pages = Array.from({ length: first.pageCount }, (_, i) => pageOf(rows, i + 1, size));
-        expect(pages.flatMap((p) => p.rows)).toEqual(rows);
-        for (const p of pages) {
-          expect(p.rows.length).toBeLessThanOrEqual(size);
-          if (p.rows.length > 0) expect([p.from, p.to]).toEqual([p.rows[0]! + 1, p.rows[p.rows.length - 1]! + 1]);
-        }
-        expect(pageOf(rows, asked, size).page).toBe(Math.min(asked, first.pageCount));
-      }),
-    );
-    expect(pageOf(Array.from({ length: 500 }, (_, i) => i), 1)).toMatchObject({ from: 1, to: 50, total: 500, pageCount: 10 });
-  });
-
-  it("offers the first, the last and two pages either side, with gaps between", () => {
-    expect(pageLinks(1, 10)).toEqual([1, 2, 3, null, 10]);
-    expect(pageLinks(5, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, null, 10]);
-    expect(pageLinks(10, 10)).toEqual([1, null, 8, 9, 10]);
-    expect(pageLinks(1, 1)).toEqual([1]);
-  });
-
   it("is a labelled navigation of links that keep the filter and sort; the current page is marked", () => {
     const query = parseDashboardQuery({ state: "overdue", sort: "progress", page: "2" });
     const rowsOf500 = Array.from({ length: 500 }, (_, i) => i);
-    render(<MatrixPager page={pageOf(rowsOf500, query.page)} query={query} base="/teams/t/dashboard" label="Pages of the matrix" />);
+    render(<Pager page={pageOf(rowsOf500, query.page)} href={(p) => `/teams/t/dashboard${queryString(query, { page: p })}`} label="Pages of the matrix" />);
     const nav = screen.getByRole("navigation", { name: "Pages of the matrix" });
     expect(within(nav).getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/teams/t/dashboard?state=overdue&sort=progress");
     expect(within(nav).getByRole("link", { name: "Next page" })).toHaveAttribute("href", "/teams/t/dashboard?state=overdue&sort=progress&page=3");
@@ -172,7 +148,7 @@ describe("paging the matrix", () => {
   });
 
   it("shows nothing when everything fits on one page", () => {
-    const { container } = render(<MatrixPager page={pageOf([1, 2, 3], 1)} query={DEFAULT_QUERY} base="/b" label="Pages" />);
+    const { container } = render(<Pager page={pageOf([1, 2, 3], 1)} href={(p) => `/b?page=${p}`} label="Pages" />);
     expect(container).toBeEmptyDOMElement();
   });
 

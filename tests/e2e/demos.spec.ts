@@ -47,7 +47,38 @@ for (const lesson of withDemos) {
     await frame.getByRole("button", { name: "Reset" }).click();
     await frame.getByRole("button", { name: "Run to end" }).click();
     await expect(frame.getByTestId("demo-summary")).toHaveText(fixed ?? "");
+    // On a desktop every table is a plain table: stacking is for phones.
+    for (const region of await frame.locator("[data-layout]").all()) await expect(region).toHaveAttribute("data-layout", "table");
     noErrors();
+  });
+
+  test(`${id}: on a 360 px phone the demo fits: nothing in it or in the page scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`/lessons/${id}`);
+    const slot = page.locator(`[data-demo="${demo}"]`);
+    await slot.scrollIntoViewIfNeeded();
+    const frame = slot.getByTestId("demo");
+    await expect(frame).toBeVisible();
+    // Checked at the start and at the end of a run: tables' cells change as it goes.
+    for (const moment of ["before the run", "after the run"]) {
+      if (moment === "after the run") {
+        await frame.getByRole("button", { name: "Run to end" }).click();
+        await expect(frame.getByRole("button", { name: "Replay" })).toBeVisible();
+      }
+      const wide = await page.evaluate((selector) => {
+        const root = document.documentElement;
+        const scrolling = [...document.querySelectorAll(`${selector} *`)].filter((el) => {
+          const overflow = getComputedStyle(el).overflowX;
+          return (overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1;
+        });
+        return {
+          page: root.scrollWidth > root.clientWidth ? `${root.scrollWidth} px wide` : null,
+          inside: scrolling.map((el) => `${el.getAttribute("aria-label") ?? el.tagName}: ${el.scrollWidth} px in ${el.clientWidth}`),
+        };
+      }, `[data-demo="${demo}"]`);
+      expect(wide, moment).toEqual({ page: null, inside: [] });
+    }
   });
 
   test(`${id}: the demo works from the keyboard and has no axe violations`, async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
  * The lead's dashboard, a member's page and the CSV: what a lead of the team sees (computed
- * from the members' synced facts), and the refusals (anonymous, another team, a plain member,
- * another team's member ids), each with its status, nothing leaked and nothing changed.
+ * from the members' synced facts), the dashboard's pages (a team of 61 on a track: 50 rows a
+ * page, `paging` and `Link`), and the refusals (anonymous, another team, a plain member,
+ * another team's member ids, a bad page), each with its status, nothing leaked and nothing changed.
  */
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
@@ -11,15 +12,19 @@ import * as csvRoute from "@/app/api/v1/teams/[teamId]/dashboard/csv/route";
 import * as dashboardRoute from "@/app/api/v1/teams/[teamId]/dashboard/route";
 import * as memberProgressRoute from "@/app/api/v1/teams/[teamId]/members/[memberId]/progress/route";
 import { getDb } from "@/lib/server/db/client";
-import { users } from "@/lib/server/db/schema";
+import { members, organizations, users } from "@/lib/server/db/schema";
 import { csvHeader } from "@/lib/tracks/csv";
 import { type Answer, call, problemOf, type Session, signUp } from "./support/api";
 import { snapshot } from "./support/db";
 import { factsCompleting, insertTeamTrack, syncFacts } from "./support/progress";
+import { insertUsers } from "./support/sync-users";
 import { buildWorld, join, type World } from "./support/world";
 
 let w: World;
 let formula: Session;
+/** A team of 61 (the world's lead and 60 learners) with one published track for the whole team. */
+let gamma = "";
+const GAMMA_LEARNERS = 60;
 const LESSONS = ["system-architecture", "fault-tolerance", "observability"];
 
 beforeAll(async () => {
@@ -40,6 +45,17 @@ beforeAll(async () => {
   await syncFacts(w.member.userId, { ...facts, attempts: { ...facts.attempts, ...tried.attempts } });
   // The outsider (Beta) has progress too; it must never show in Alpha.
   await syncFacts(w.outsider.userId, await factsCompleting(LESSONS));
+
+  gamma = `gamma-${Date.now().toString(36)}`;
+  const db = await getDb();
+  await db.insert(organizations).values({ id: gamma, name: "Gamma", slug: gamma });
+  const learners = await insertUsers(GAMMA_LEARNERS, "gamma");
+  const joined = new Date(Date.now() - 20 * 86_400_000);
+  await db.insert(members).values([
+    { id: `${gamma}-lead`, organizationId: gamma, userId: w.lead.userId, role: "lead", createdAt: joined },
+    ...learners.map((userId, i) => ({ id: `${gamma}-m${i}`, organizationId: gamma, userId, role: "member", createdAt: joined })),
+  ]);
+  await insertTeamTrack({ teamId: gamma, title: "Gamma onboarding", lessons: LESSONS, wholeTeam: true });
 });
 
 const rowSchema = z.object({
@@ -92,6 +108,67 @@ describe("a lead's dashboard", () => {
 
   test("the owner sees it too", async () => {
     expect((await dashboard(w.admin)).status).toBe(200);
+  });
+});
+
+const pagedSchema = dashboardSchema.extend({
+  paging: z.object({ page: z.union([z.number(), z.literal("all")]), pageCount: z.number(), pageSize: z.number().nullable(), from: z.number(), to: z.number(), total: z.number() }),
+});
+const names = (body: z.infer<typeof pagedSchema>) => body.rows.map((r) => r.member.name);
+
+describe("the dashboard's pages", () => {
+  test("50 rows a page in the page's order, with the total, the page and Link headers to the others", async () => {
+    const path = `/api/v1/teams/${gamma}/dashboard`;
+    const first = await dashboard(w.lead, gamma);
+    expect(first.status, first.text).toBe(200);
+    const one = pagedSchema.parse(first.body);
+    expect(one.paging).toEqual({ page: 1, pageCount: 2, pageSize: 50, from: 1, to: 50, total: 61 });
+    expect(one.rows).toHaveLength(50);
+    expect(first.headers.get("link")).toBe(`<${path}>; rel="first", <${path}?page=2>; rel="next", <${path}?page=2>; rel="last"`);
+
+    const second = await dashboard(w.lead, gamma, "?page=2");
+    const two = pagedSchema.parse(second.body);
+    expect(two.paging).toEqual({ page: 2, pageCount: 2, pageSize: 50, from: 51, to: 61, total: 61 });
+    expect(second.headers.get("link")).toBe(`<${path}>; rel="first", <${path}>; rel="prev", <${path}?page=2>; rel="last"`);
+
+    const all = await dashboard(w.lead, gamma, "?page=all");
+    const every = pagedSchema.parse(all.body);
+    expect(every.paging).toEqual({ page: "all", pageCount: 1, pageSize: null, from: 1, to: 61, total: 61 });
+    expect(all.headers.get("link")).toBeNull();
+    // The pages are the whole, in order, each row once; sorted by member as the page sorts them.
+    expect([...names(one), ...names(two)]).toEqual(names(every));
+    expect(new Set(names(every)).size).toBe(61);
+    expect(names(every)).toEqual([...names(every)].sort(new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare));
+    // The summary counts every row, whatever the page.
+    expect(two.summary).toEqual(one.summary);
+  });
+
+  test("the links keep the filter and sort; a page past the end is the last one; a small team has one page and no Link", async () => {
+    const answer = await dashboard(w.lead, gamma, "?state=not-started&sort=member&dir=desc&page=9");
+    const body = pagedSchema.parse(answer.body);
+    expect(body.paging).toMatchObject({ page: 2, pageCount: 2, total: 61 });
+    expect(names(body).at(-1)).toBe("Learner 0");
+    expect(answer.headers.get("link")).toContain(`</api/v1/teams/${gamma}/dashboard?state=not-started&dir=desc>; rel="prev"`);
+    const small = await dashboard(w.lead);
+    expect(pagedSchema.parse(small.body).paging).toEqual({ page: 1, pageCount: 1, pageSize: 50, from: 1, to: 4, total: 4 });
+    expect(small.headers.get("link")).toBeNull();
+  });
+
+  test.each([["0"], ["-1"], ["abc"], ["1.5"], [""], ["01"], ["1e2"], ["ALL"], ["1234567"]])("page=%j is a 400 problem naming the field, and changes nothing", async (value) => {
+    const before = await snapshot();
+    const answer = await dashboard(w.lead, gamma, `?page=${encodeURIComponent(value)}`);
+    expect(answer.status, answer.text).toBe(400);
+    const problem = problemOf(answer);
+    expect(problem.type).toBe("urn:quorum:problem:validation-failed");
+    expect(answer.body).toMatchObject({ errors: [{ field: "page" }] });
+    expect(answer.text).not.toMatch(/Learner|Gamma onboarding/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test("two page values are refused too", async () => {
+    const answer = await dashboard(w.lead, gamma, "?page=1&page=2");
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ errors: [{ field: "page", message: "give one page, not several" }] });
   });
 });
 
@@ -179,6 +256,14 @@ describe("refusals: status, nothing shown, nothing changed", () => {
     ["a lead of Alpha: a Beta member's id under Beta", () => memberProgress(w.lead, w.outsiderBetaMemberId, w.beta), 404, "not-found"],
     ["a lead: a member id that does not exist", () => memberProgress(w.lead, "no-such-member"), 404, "not-found"],
     ["a lead: a malformed team id", () => dashboard(w.lead, "../../etc"), 404, "not-found"],
+    // A page, good or bad, changes no refusal: who may not see the dashboard learns nothing more.
+    ["anonymous: a page of the dashboard", () => dashboard(undefined, w.alpha, "?page=2"), 401, "unauthenticated"],
+    ["anonymous: a bad page", () => dashboard(undefined, w.alpha, "?page=abc"), 401, "unauthenticated"],
+    ["another team's member: every row", () => dashboard(w.outsider, w.alpha, "?page=all"), 404, "not-found"],
+    ["another team's member: a bad page", () => dashboard(w.outsider, w.alpha, "?page=0"), 404, "not-found"],
+    ["a plain member: a page of the dashboard", () => dashboard(w.member, w.alpha, "?page=2"), 403, "forbidden"],
+    ["a plain member: a bad page", () => dashboard(w.member, w.alpha, "?page=x"), 403, "forbidden"],
+    ["a lead of Alpha: Gamma's is theirs, Beta's stays hidden, paged or not", () => dashboard(w.lead, w.beta, "?page=all"), 404, "not-found"],
   ];
   test.each(cases())("%s", async (_name, send, status, type) => {
     await expectRefused(send, status, type);

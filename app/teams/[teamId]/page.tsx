@@ -5,12 +5,13 @@ import { notFound } from "next/navigation";
 import { InvitationsList } from "@/components/team/InvitationsList";
 import { InviteForm } from "@/components/team/InviteForm";
 import { LeaveTeam } from "@/components/team/LeaveTeam";
-import { MembersTable } from "@/components/team/MembersTable";
 import { RoleBadge, ROLE_ORDER } from "@/components/team/roles";
+import { TeamMembers } from "@/components/team/TeamMembers";
 import { TeamTimeZoneForm } from "@/components/team/TeamTimeZoneForm";
 import { zoneWords } from "@/components/tracks/format";
 import type { MemberRow } from "@/components/team/types";
 import { WhatLeadsSee } from "@/components/team/WhatLeadsSee";
+import { pageOf, parsePageParam } from "@/lib/paging/page";
 import { authorize } from "@/lib/server/authorize";
 import { getDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
@@ -31,8 +32,13 @@ async function siteOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TeamPage({ params, searchParams }: Props) {
   const { teamId } = await params;
+  const pageParam = (await searchParams).page;
+  // An unknown page value is page 1, as on the dashboard.
+  const asked = parsePageParam(typeof pageParam === "string" ? pageParam : null) ?? 1;
   const user = await requirePageUser(`/teams/${teamId}`);
   const db = await getDb();
   const actor = await loadActor(db, user.id);
@@ -42,7 +48,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   });
   const ownerCount = await countOwners(db, teamId);
 
-  const rows: MemberRow[] = view.members.map((m) => {
+  // Only the members on this page get their row (and its role choices) built and sent.
+  const members = pageOf(view.members, asked);
+  const rows: MemberRow[] = members.rows.map((m) => {
     const target = { userId: m.userId, role: m.role };
     const roleChoices = view.canManage
       ? ROLE_ORDER.filter((role) => role === m.role || authorize(actor, { kind: "member.changeRole", teamId, target, newRole: role, ownerCount }).allowed)
@@ -81,12 +89,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
 
       {view.canManage ? (
         <>
-          <section aria-labelledby="members-heading" className="mt-8">
-            <h2 id="members-heading" className="mb-3 text-lg font-semibold">
-              Members ({rows.length})
-            </h2>
-            <MembersTable teamId={teamId} members={rows} />
-          </section>
+          <TeamMembers teamId={teamId} base={`/teams/${teamId}`} page={{ ...members, rows }} asked={asked} />
           <p className="mt-4">
             <Link href={`/teams/${teamId}/tracks`} className="font-medium text-accent underline underline-offset-2" data-testid="team-tracks-link">
               Team tracks: build, assign and follow them

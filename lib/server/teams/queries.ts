@@ -78,7 +78,7 @@ export async function listMembers(db: Queryable, teamId: string): Promise<TeamMe
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.organizationId, teamId))
-    .orderBy(asc(users.name));
+    .orderBy(asc(users.name), asc(members.id)); // the id breaks ties, so pages of the list are stable
   return rows.flatMap((row) => {
     const role = parseTeamRole(row.role);
     return role ? [{ ...row, role }] : [];

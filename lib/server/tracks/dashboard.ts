@@ -112,6 +112,19 @@ export async function loadTeamDashboard(db: Queryable, actor: Actor, teamId: str
   };
 }
 
+/**
+ * The rows of the page's tables, in their order: the tracks shown (every one, or the one the
+ * query names), each with its rows filtered and sorted by the query; `rows` is them one track
+ * after another. The page and the JSON answer page this one list, so a page is a stretch of the
+ * whole and page N is the same rows in both.
+ */
+export function matrixInTableOrder(dashboard: TeamDashboard, query: DashboardQuery): { tracks: Track[]; rowsOfTrack: Map<string, MatrixRow[]>; rows: MatrixRow[] } {
+  const rows = rowsForQuery(dashboard.rows, query);
+  const tracks = dashboard.tracks.filter((t) => !query.trackId || t.id === query.trackId);
+  const rowsOfTrack = new Map(tracks.map((t) => [t.id, rows.filter((r) => r.track.id === t.id)]));
+  return { tracks, rowsOfTrack, rows: tracks.flatMap((t) => rowsOfTrack.get(t.id) ?? []) };
+}
+
 /** The rows a view shows: filtered and sorted by the dashboard's query (lib/tracks). */
 export function rowsForQuery(rows: readonly MatrixRow[], query: DashboardQuery): MatrixRow[] {
   return sortMatrix(filterMatrix(rows, filterOf(query)), sortOf(query));

@@ -72,6 +72,30 @@ describe("the store of followed tracks", () => {
     expect(store.getState().following).toEqual({ "on-call-ready": { startedAt: 5 } });
   });
 
+  it("says when its checks did not load, saves nothing over the stored tracks, and a retry keeps what was followed meanwhile", async () => {
+    const storage = new MapStorage();
+    const raw = JSON.stringify({ version: 1, state: { following: { "on-call-ready": { startedAt: 5 } } } });
+    storage.setItem(FOLLOWING_KEY, raw);
+    let online = false;
+    const loadChecks = vi.fn(() => (online ? import("@/lib/tracks/read-following") : Promise.reject(new Error("Failed to load chunk"))));
+    const store = createFollowingStore({ storage: () => storage, now: () => 1_000, loadChecks });
+    await store.persist.rehydrate();
+    expect(store.getState()).toMatchObject({ hydrated: true, unsaved: true, recovered: null, following: {} });
+    store.getState().follow("first-two-weeks");
+    expect(storage.getItem(FOLLOWING_KEY)).toBe(raw); // not saved over what could not be checked
+
+    await store.getState().retryReading();
+    expect(store.getState().unsaved).toBe(true); // still offline: still nothing saved
+    expect(storage.getItem(FOLLOWING_KEY)).toBe(raw);
+
+    online = true;
+    await store.getState().retryReading();
+    const both = { "on-call-ready": { startedAt: 5 }, "first-two-weeks": { startedAt: 1000 } };
+    expect(store.getState()).toMatchObject({ unsaved: false, following: both });
+    expect(JSON.parse(storage.getItem(FOLLOWING_KEY)!).state.following).toEqual(both);
+    expect(loadChecks).toHaveBeenCalledTimes(3);
+  });
+
   it("lists followed tracks that still exist, most recently started first", () => {
     const state = { following: { a: { startedAt: 5 }, gone: { startedAt: 9 }, b: { startedAt: 7 } } };
     expect(followedIds(state, new Set(["a", "b"]))).toEqual(["b", "a"]);

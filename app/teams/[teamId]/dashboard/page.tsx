@@ -3,17 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DashboardFilters } from "@/components/team/dashboard/DashboardFilters";
 import { DashboardSummary } from "@/components/team/dashboard/DashboardSummary";
-import { MatrixPager } from "@/components/team/dashboard/MatrixPager";
 import { PrintButton } from "@/components/team/dashboard/PrintButton";
 import { TrackMatrix } from "@/components/team/dashboard/TrackMatrix";
 import { zoneWords } from "@/components/tracks/format";
 import { secondaryButton } from "@/components/ui/buttons";
+import { Pager } from "@/components/ui/Pager";
 import { getDb } from "@/lib/server/db/client";
 import { ProblemError } from "@/lib/server/http/problem";
 import { requirePageUser } from "@/lib/server/pages";
 import { loadActor } from "@/lib/server/teams/queries";
-import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
-import { PAGE_SIZE, pageOf, parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
+import { loadTeamDashboard, matrixInTableOrder } from "@/lib/server/tracks/dashboard";
+import { PAGE_SIZE, pageOf } from "@/lib/paging/page";
+import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
 export const metadata: Metadata = { title: "Team progress" };
 export const dynamic = "force-dynamic";
@@ -32,7 +33,6 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
     throw error;
   });
   const query = parseDashboardQuery(await searchParams);
-  const rows = rowsForQuery(dashboard.rows, query);
   const memberIdOf = new Map(dashboard.members.map((m) => [m.userId, m.memberId]));
   const certificateOf = new Map(dashboard.certificates.map((c) => [`${c.userId}/${c.trackId}`, c.certificateId]));
   const links = {
@@ -43,11 +43,11 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
       return id ? `/certificates/${id}` : null;
     },
   };
-  const shownTracks = dashboard.tracks.filter((t) => !query.trackId || t.id === query.trackId);
   // One list, track by track in the order the tables appear, each sorted as asked; then paged,
   // so filter and sort apply across every row and a page is one slice of that whole.
-  const rowsOfTrack = new Map(shownTracks.map((t) => [t.id, rows.filter((r) => r.track.id === t.id)]));
-  const page = pageOf(shownTracks.flatMap((t) => rowsOfTrack.get(t.id) ?? []), query.page);
+  const { tracks: shownTracks, rowsOfTrack, rows } = matrixInTableOrder(dashboard, query);
+  const page = pageOf(rows, query.page);
+  const pageHref = (p: number) => `${base}${queryString(query, { page: p })}`;
   const csvHref = `/api/v1/teams/${teamId}/dashboard/csv${queryString(query, { page: 1 })}`;
 
   return (
@@ -118,7 +118,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
                 </>
               ) : null}
             </p>
-            <MatrixPager page={page} query={query} base={base} label="Pages of the matrix (top)" />
+            <Pager page={page} href={pageHref} label="Pages of the matrix (top)" />
             {shownTracks.map((track) => {
               const all = rowsOfTrack.get(track.id) ?? [];
               const here = page.rows.filter((r) => r.track.id === track.id);
@@ -126,7 +126,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
               if (here.length === 0 && all.length > 0) return null;
               return <TrackMatrix key={track.id} track={track} rows={here} total={all.length} query={query} links={links} />;
             })}
-            <MatrixPager page={page} query={query} base={base} label="Pages of the matrix (bottom)" />
+            <Pager page={page} href={pageHref} label="Pages of the matrix (bottom)" />
           </>
         )}
       </section>

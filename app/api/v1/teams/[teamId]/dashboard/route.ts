@@ -1,26 +1,43 @@
 import * as z from "zod";
+import { pageOf } from "@/lib/paging/page";
 import { requireUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { pageLinkHeader, pagingOf, readPageParam } from "@/lib/server/http/paging";
 import { json, parseParams, route } from "@/lib/server/http/route";
 import { idSchema } from "@/lib/server/http/schemas";
 import { loadActor } from "@/lib/server/teams/queries";
-import { loadTeamDashboard, rowsForQuery } from "@/lib/server/tracks/dashboard";
-import { parseDashboardQuery } from "@/lib/tracks/dashboard-query";
+import { assertDashboardAllowed, loadTeamDashboard, matrixInTableOrder } from "@/lib/server/tracks/dashboard";
+import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
-/** GET: the lead's dashboard of a team (leads and owners only): summary, matrix rows (filtered and sorted by the query), certificates held. */
+/**
+ * GET: the lead's dashboard of a team (leads and owners only): summary, certificates held, and
+ * one page of the matrix's rows (filtered and sorted by the query, in the page's order), 50 at a
+ * time (`?page=N`, `?page=all`), with `paging` in the body and first/prev/next/last in `Link`.
+ */
 export const dynamic = "force-dynamic";
 export const GET = route(async (req, ctx) => {
   const user = await requireUser(req);
   ctx.setUserId(user.id);
   const { teamId } = parseParams(ctx.params, z.object({ teamId: idSchema }));
   const db = await getDb();
-  const dashboard = await loadTeamDashboard(db, await loadActor(db, user.id), teamId, new Date());
-  const query = parseDashboardQuery(new URL(req.url).searchParams);
-  return json({
-    team: dashboard.team,
-    tracks: dashboard.tracks.map((t) => ({ id: t.id, title: t.title, passMark: t.passMark })),
-    summary: dashboard.summary,
-    rows: rowsForQuery(dashboard.rows, query),
-    certificates: dashboard.certificates,
-  });
+  const actor = await loadActor(db, user.id);
+  // Refusals first (401, 404, 403), then the query: a bad page tells nobody outside anything.
+  assertDashboardAllowed(actor, teamId);
+  const url = new URL(req.url);
+  const asked = readPageParam(url);
+  const query = { ...parseDashboardQuery(url.searchParams), page: asked };
+  const dashboard = await loadTeamDashboard(db, actor, teamId, new Date());
+  const page = pageOf(matrixInTableOrder(dashboard, query).rows, asked);
+  const link = asked === "all" ? null : pageLinkHeader(page, (p) => `${url.pathname}${queryString(query, { page: p })}`);
+  return json(
+    {
+      team: dashboard.team,
+      tracks: dashboard.tracks.map((t) => ({ id: t.id, title: t.title, passMark: t.passMark })),
+      summary: dashboard.summary,
+      paging: pagingOf(page, asked),
+      rows: page.rows,
+      certificates: dashboard.certificates,
+    },
+    link ? { headers: { link } } : {},
+  );
 });

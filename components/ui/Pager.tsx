@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { type DashboardQuery, type Page, pageLinks, queryString } from "@/lib/tracks/dashboard-query";
+import { type Page, pageLinks } from "@/lib/paging/page";
 
 const link = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line px-3 underline-offset-2 hover:bg-sunken hover:underline";
 const inert = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line px-3 border-dashed text-muted";
 
 /**
- * Links to the matrix's other pages: Previous, the page numbers (the current one marked with
- * aria-current), Next. Plain links that keep the filter and sort, so they work with the
- * keyboard, without JavaScript, and a page can be bookmarked.
+ * Links to a paged list's other pages: Previous, the page numbers (the current one marked with
+ * aria-current), Next. Plain links (`href` gives each page's address, keeping whatever else the
+ * view has in its query), so they work with the keyboard, without JavaScript, and a page can be
+ * bookmarked. Nothing when everything fits on one page.
  */
-export function MatrixPager({ page, query, base, label }: { page: Page<unknown>; query: DashboardQuery; base: string; label: string }) {
+export function Pager({ page, href, label }: { page: Page<unknown>; href: (page: number) => string; label: string }) {
   if (page.pageCount <= 1) return null;
-  const href = (p: number) => `${base}${queryString(query, { page: p })}`;
   return (
     <nav aria-label={label} className="mt-4 print:hidden">
       <ul className="flex flex-wrap items-center gap-2 text-sm">
