@@ -13,6 +13,10 @@ if (!process.env.QUORUM_E2E_DATA_DIR) {
   process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
+const browser = { ...devices["Desktop Chrome"], launchOptions: launchOptions() };
+const FIRST_VISITOR = /\/accounts\.spec\.ts$/;
+const AFTER_SETUP = /\/(sync|team-dashboard|team-tracks)\.spec\.ts$/;
+
 /** End-to-end tests run against the production build (`npm run build` first), in Chromium. */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,7 +30,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: launchOptions(),
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: launchOptions() } }],
+  projects: [
+    // accounts.spec.ts is the first visitor: it sets the instance up through the setup page. The
+    // specs that need the admin to exist wait for it, whatever subset or order is run; the rest
+    // run beside it.
+    { name: "first-visitor", testMatch: FIRST_VISITOR, use: browser },
+    { name: "after-setup", testMatch: AFTER_SETUP, dependencies: ["first-visitor"], use: browser },
+    { name: "chromium", testIgnore: [FIRST_VISITOR, AFTER_SETUP], use: browser },
+  ],
   webServer: {
     command: `npx next start --port ${port} --hostname 127.0.0.1`,
     env: { QUORUM_DATA_DIR: process.env.QUORUM_E2E_DATA_DIR, NEXT_MANUAL_SIG_HANDLE: "1" },
