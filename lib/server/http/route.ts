@@ -4,6 +4,7 @@ import { mirrorSignedInHint } from "../auth/signed-in-hint";
 import { isDatabaseUnavailable } from "../db/errors";
 import { log } from "../log";
 import { assertSameOrigin } from "./origin";
+import { jsonText } from "./json-response";
 import { PROBLEM_CONTENT_TYPE, problemResponse, ProblemError, responseForProblem } from "./problem";
 import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
 
@@ -117,9 +118,7 @@ export function parseParams<S extends z.ZodType>(params: Record<string, unknown>
 
 /** A JSON answer. */
 export function json(data: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(data), { ...init, headers });
+  return jsonText(JSON.stringify(data), init);
 }
 
 export { PROBLEM_CONTENT_TYPE };
