@@ -14,11 +14,12 @@
  * with the same computation for every (user, lesson).
  */
 import "server-only";
-import { and, eq, inArray, min, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, min, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Entry } from "@/lib/sync/kinds";
 import { RESET_KIND } from "@/lib/sync/kinds";
 import type { AttemptRecord, LessonProgress, WallRegister } from "@/lib/tracks/lesson-progress";
 import { lessonProgress, syncEntries } from "../db/schema";
+import { compiled, type SqlTransaction } from "../db/statements";
 import type { Queryable } from "../db/types";
 import { log } from "../log";
 
@@ -31,7 +32,7 @@ const LESSON_KINDS: ReadonlySet<string> = new Set(["checklist", "skipped", "atte
  * before; after a newer reset (a reset entry among them), for every lesson they have a row for.
  * Zero or one statement. Call it in the sync transaction, after the writes and the prune.
  */
-export async function refreshLessonProgress(tx: Queryable, userId: string, written: readonly Pick<Entry, "kind" | "key" | "lessonId">[]): Promise<void> {
+export async function refreshLessonProgress(tx: SqlTransaction, userId: string, written: readonly Pick<Entry, "kind" | "key" | "lessonId">[]): Promise<void> {
   const lessonIds = new Set<string>();
   const attemptIds: string[] = [];
   let reset = false;
@@ -41,21 +42,30 @@ export async function refreshLessonProgress(tx: Queryable, userId: string, writt
     if (entry.kind === "attempts") attemptIds.push(entry.key);
   }
   if (lessonIds.size === 0 && !reset) return;
-  const textArray = (values: readonly string[]) => sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
+  const statement = reset ? REFRESH.afterReset : attemptIds.length > 0 ? REFRESH.withAttempts : REFRESH.lessons;
+  await tx.run(statement, { userId, lessonIds: [...lessonIds], attemptIds });
+}
+
+/**
+ * The refresh in its three forms, compiled once (db/statements.ts): the lessons written; those and
+ * the lessons the written attempts were stored under before; those and every lesson of the user.
+ */
+const REFRESH = (() => {
+  const userId = sql.placeholder("userId");
+  const written = sql`select unnest(${sql.placeholder("lessonIds")}::text[]) as lesson_id`;
   const mine = sql`select lesson_id from lesson_progress where user_id = ${userId}`;
-  let lessons = sql`select unnest(${textArray([...lessonIds])}) as lesson_id`;
-  if (reset) lessons = sql`${lessons} union ${mine}`;
-  else if (attemptIds.length > 0) lessons = sql`${lessons} union ${mine} and attempt_ids && ${textArray(attemptIds)}`;
-  await tx.execute(sql`
+  const refresh = (lessons: SQL) => sql`
     insert into lesson_progress (user_id, lesson_id, checklist, skipped, records, last_attempt_at, attempt_ids)
-    select ${userId}, l.lesson_id, ${lessonProgressColumns(sql`${userId}`, sql`l.lesson_id`)}
+    select ${userId}, l.lesson_id, ${lessonProgressColumns(userId, sql`l.lesson_id`)}
     from (${lessons}) l
     on conflict (user_id, lesson_id) do update set checklist = excluded.checklist, skipped = excluded.skipped,
-      records = excluded.records, last_attempt_at = excluded.last_attempt_at, attempt_ids = excluded.attempt_ids`);
-}
+      records = excluded.records, last_attempt_at = excluded.last_attempt_at, attempt_ids = excluded.attempt_ids`;
+  return {
+    lessons: compiled("quorum_refresh_lessons", refresh(written)),
+    withAttempts: compiled("quorum_refresh_lessons_attempts", refresh(sql`${written} union ${mine} and attempt_ids && ${sql.placeholder("attemptIds")}::text[]`)),
+    afterReset: compiled("quorum_refresh_lessons_reset", refresh(sql`${written} union ${mine}`)),
+  };
+})();
 
 /**
  * The computed columns of one (user, lesson), from sync_entry: checklist registers by item id,
@@ -65,7 +75,7 @@ export async function refreshLessonProgress(tx: Queryable, userId: string, writt
  * (correct / total). Migration 0004 holds a copy for its backfill (tests/server/lesson-progress.test.ts
  * checks that both agree with lessonProgressOf).
  */
-function lessonProgressColumns(userId: SQL, lessonId: SQL): SQL {
+function lessonProgressColumns(userId: SQL | SQL.Aliased | Placeholder, lessonId: SQL): SQL {
   return sql`
     coalesce((select json_object_agg(substr(e.key, length(e.lesson_id) + 2), json_build_array(e.body -> 'value', e.at_wall))
               from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'checklist'), '{}'::json),
