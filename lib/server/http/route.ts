@@ -2,7 +2,7 @@ import "server-only";
 import type * as z from "zod";
 import { mirrorSignedInHint } from "../auth/signed-in-hint";
 import { isDatabaseUnavailable } from "../db/errors";
-import { log } from "../log";
+import { log, logs } from "../log";
 import { assertSameOrigin } from "./origin";
 import { jsonText } from "./json-response";
 import { PROBLEM_CONTENT_TYPE, problemResponse, ProblemError, responseForProblem } from "./problem";
@@ -104,7 +104,7 @@ export function route(handler: Handler) {
     }
     response = mirrorSignedInHint(withRequestId(response, requestId));
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-    logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
+    if (logs("info")) logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
     return response;
   };
 }
