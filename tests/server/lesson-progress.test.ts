@@ -78,7 +78,6 @@ const track = fc.record({ passMark: fc.integer({ min: 0, max: 100 }), order: fc.
 );
 
 async function sync(userId: string, pushed: ProgressFacts): Promise<void> {
-  const db = await getDb();
   const body = JSON.stringify(buildSyncRequest({ account: userId, deviceId: "device-a", cursor: null, facts: pushed }));
   const result = await handleSync(body, sqlSyncRepository(await getDatabase()), { id: userId });
   if (result.status !== 200) throw new Error(`sync refused: ${JSON.stringify(result)}`);

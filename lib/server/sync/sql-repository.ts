@@ -3,17 +3,19 @@
  * these few statements, prepared once per connection on PostgreSQL (db/statements.ts). One sync
  * is one transaction that first locks the user's sync_state row (an upsert, creating it on first
  * use), so one user's syncs run one after another and their seqs are given in commit order;
- * different users never wait for each other. A push is five round trips: BEGIN, lock and read
- * (one statement), write (with the new last seq), refresh the lessons' progress, COMMIT.
+ * different users never wait for each other. A push is four round trips: BEGIN, lock and read
+ * (one statement), write (the entries, the last seq and the lessons' progress: one statement),
+ * COMMIT.
  * Timeouts: the pool's statement_timeout on PostgreSQL, the timed client on PGlite
  * (db/timeouts.ts).
  */
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Timestamp } from "@/lib/progress/clock";
 import { RESET_KIND } from "@/lib/sync/kinds";
 import type { Database } from "../db/client";
-import type { SqlTransaction, Statement } from "../db/statements";
-import { refreshLessonProgress } from "../tracks/lesson-progress";
+import { compiled, type SqlTransaction, type Statement } from "../db/statements";
+import { type RefreshScope, refreshLessonProgressSql, refreshOf } from "../tracks/lesson-progress";
 import type { EntryId, StoredEntry, SyncRepository, SyncTransaction } from "./repository";
 import { rowToEntry } from "./rows";
 
@@ -53,19 +55,43 @@ const PRUNE: Statement = {
 };
 
 /**
- * Records the last seq and upserts the entries (one JSON array parameter, so one statement
- * whatever their number); the update is a data-modifying CTE, which runs whether or not the
- * insert reads it. A JSON null body is stored as SQL NULL, as before.
+ * Records the last seq, upserts the entries (one JSON array parameter, so one statement whatever
+ * their number) and refreshes the lesson_progress rows they change (tracks/lesson-progress.ts),
+ * all in one statement. Its parts see the tables as they were before it (data-modifying CTEs run
+ * on one snapshot), so the refresh reads `applied`: the stored entries with the written ones in
+ * place of those they replace, which is what sync_entry holds once the statement is done. A JSON
+ * null body is stored as SQL NULL, as before. Placeholders: userId, lastSeq, entries, and
+ * refreshOf's lessonIds and attemptIds.
  */
-const WRITE: Statement = {
-  name: "quorum_sync_write",
-  text: `with recorded as (update sync_state set last_seq = $2 where user_id = $1 returning last_seq)
-  insert into sync_entry (user_id, kind, key, lesson_id, at_wall, at_counter, at_device, body, seq)
-  select $1, r.kind, r.key, r.lesson_id, r.at_wall, r.at_counter, r.at_device, nullif(r.body, 'null'::jsonb), r.seq
-  from jsonb_to_recordset($3::jsonb) as r(kind text, key text, lesson_id text, at_wall bigint, at_counter integer, at_device text, body jsonb, seq bigint)
-  on conflict (user_id, kind, key) do update set lesson_id = excluded.lesson_id, at_wall = excluded.at_wall,
-    at_counter = excluded.at_counter, at_device = excluded.at_device, body = excluded.body, seq = excluded.seq`,
-};
+function writeStatement(name: string, scope: RefreshScope | null): Statement {
+  const userId = sql.placeholder("userId");
+  const head = sql`with recorded as (update sync_state set last_seq = ${sql.placeholder("lastSeq")} where user_id = ${userId} returning last_seq),
+  incoming as (
+    select r.kind, r.key, r.lesson_id, r.at_wall, r.at_counter, r.at_device collate "C" as at_device, nullif(r.body, 'null'::jsonb) as body, r.seq
+    from jsonb_to_recordset(${sql.placeholder("entries")}::jsonb)
+      as r(kind text, key text, lesson_id text, at_wall bigint, at_counter integer, at_device text, body jsonb, seq bigint)),
+  written as (
+    insert into sync_entry (user_id, kind, key, lesson_id, at_wall, at_counter, at_device, body, seq)
+    select ${userId}, i.kind, i.key, i.lesson_id, i.at_wall, i.at_counter, i.at_device, i.body, i.seq from incoming i
+    on conflict (user_id, kind, key) do update set lesson_id = excluded.lesson_id, at_wall = excluded.at_wall,
+      at_counter = excluded.at_counter, at_device = excluded.at_device, body = excluded.body, seq = excluded.seq
+    returning 1)`;
+  if (scope === null) return compiled(name, sql`${head} select count(*) from written`);
+  // Not materialized: each use is planned with its lesson's condition, through the (user_id, lesson_id) index.
+  const applied = sql`, applied as not materialized (
+    select s.user_id, s.kind, s.key, s.lesson_id, s.at_wall, s.at_counter, s.at_device, s.body from sync_entry s
+    where s.user_id = ${userId} and not exists (select 1 from incoming i where i.kind = s.kind and i.key = s.key)
+    union all
+    select ${userId}::text, i.kind, i.key, i.lesson_id, i.at_wall, i.at_counter, i.at_device, i.body from incoming i)`;
+  return compiled(name, sql`${head}${applied} ${refreshLessonProgressSql(scope, sql`applied`)}`);
+}
+
+const WRITE = {
+  none: writeStatement("quorum_sync_write", null),
+  lessons: writeStatement("quorum_sync_write_lessons", "lessons"),
+  withAttempts: writeStatement("quorum_sync_write_lessons_attempts", "withAttempts"),
+  afterReset: writeStatement("quorum_sync_write_lessons_reset", "afterReset"),
+} satisfies Record<RefreshScope | "none", Statement>;
 
 interface EntryRow {
   kind: string | null;
@@ -126,8 +152,8 @@ function transactionFor(tx: SqlTransaction, userId: string, lastSeq: number, rea
     },
     async write(entries: readonly StoredEntry[], newLastSeq: number) {
       const rows = entries.map((e) => ({ kind: e.kind, key: e.key, lesson_id: e.lessonId, at_wall: e.at.wall, at_counter: e.at.counter, at_device: e.at.device, body: e.body ?? null, seq: e.seq }));
-      await tx.run(WRITE, [userId, newLastSeq, JSON.stringify(rows)]);
-      await refreshLessonProgress(tx, userId, entries);
+      const refresh = refreshOf(entries);
+      await tx.run(WRITE[refresh?.scope ?? "none"], { userId, lastSeq: newLastSeq, entries: JSON.stringify(rows), lessonIds: refresh?.lessonIds ?? [], attemptIds: refresh?.attemptIds ?? [] });
     },
   };
 }
