@@ -22,7 +22,8 @@ import { rowToEntry } from "./rows";
 const ENTRY_COLUMNS = "e.kind, e.key, e.lesson_id, e.at_wall, e.at_counter, e.at_device, e.body, e.seq";
 
 /** The stored entries of user $1 among the identities ($2 kinds, $3 keys, pairwise). */
-const WANTED = "select e.* from sync_entry e where e.user_id = $1 and (e.kind, e.key) in (select * from unnest($2::text[], $3::text[]))";
+const wanted = (columns: string) =>
+  `select ${columns} from sync_entry e where e.user_id = $1 and (e.kind, e.key) in (select * from unnest($2::text[], $3::text[]))`;
 
 /**
  * Takes the user's lock and reads the wanted entries in one statement. The read sees the
@@ -37,10 +38,10 @@ const LOCK_AND_READ: Statement = {
     on conflict (user_id) do update set last_seq = s.last_seq
     returning s.last_seq)
   select locked.last_seq as locked_seq, (select last_seq from sync_state where user_id = $1) as seen_seq, ${ENTRY_COLUMNS}
-  from locked left join (${WANTED}) e on true`,
+  from locked left join (${wanted("e.*")}) e on true`,
 };
 
-const READ: Statement = { name: "quorum_sync_read", text: `${WANTED.replace("select e.*", `select ${ENTRY_COLUMNS}`)}` };
+const READ: Statement = { name: "quorum_sync_read", text: wanted(ENTRY_COLUMNS) };
 
 const READ_SINCE: Statement = {
   name: "quorum_sync_read_since",
