@@ -12,6 +12,7 @@
  *   npm run bench:server                 # the full run: 200 req/s for 30 s on each database
  *   npm run bench:server -- --short      # 5 s on each (after 2 s of warm-up) (what `npm run bench` runs, to keep CI fast)
  *   npm run bench:server -- --only=pglite --rate=100   # one database, another rate (to find what it sustains)
+ *   npm run bench:server -- --only=postgres --cpu-prof=/tmp/prof   # and a V8 CPU profile of the measured server (node --cpu-prof; written when it exits)
  *
  * Needs `npm run build`. Goals: p99 <= 50 ms, no errors, RSS <= 400 MB; the full run fails when
  * one is missed, the short run only on errors.
@@ -33,6 +34,8 @@ const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name
 /** The goal's rate; another rate is a measurement of what a database sustains, judged by the same goals. */
 const RATE = Number(option("rate") ?? 200);
 const ONLY = option("only");
+/** A directory for a CPU profile of the measured server (written when it exits; open it in Chrome DevTools). */
+const CPU_PROF_DIR = option("cpu-prof");
 const SECONDS = SHORT ? 5 : 30;
 /**
  * The same load, first, for this long and not timed: a fresh server's first seconds at full
@@ -301,7 +304,7 @@ async function benchOn(database: string, env: Record<string, string>, postgresPo
   await app.stop();
   console.log(`${database}: storing ${LEARNERS - SIGNED_IN} more learners' progress…`);
   await loadStoredLearners(env);
-  app = await startApp({ ...env, QUORUM_LOG_LEVEL: "warn" });
+  app = await startApp({ ...env, QUORUM_LOG_LEVEL: "warn" }, CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : []);
   try {
     // Warm-up: a few requests so that the first request's compilation is not measured.
     for (const learner of learners.slice(0, 20)) await (await sync(app, learner, emptyFacts(), learner.cursor)).text();

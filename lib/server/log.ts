@@ -50,8 +50,13 @@ function threshold(): number {
   return known(wanted) ? RANK[wanted] : RANK.info;
 }
 
+/** Whether a line of this level would be written (so a caller can skip building its fields). */
+export function logs(level: LogLevel): boolean {
+  return RANK[level] >= threshold();
+}
+
 export function log(level: LogLevel, msg: string, fields: LogFields = {}): void {
-  if (RANK[level] < threshold()) return;
+  if (!logs(level)) return;
   const line = formatLogLine(level, msg, fields);
   if (level === "error" || level === "warn") process.stderr.write(line + "\n");
   else process.stdout.write(line + "\n");

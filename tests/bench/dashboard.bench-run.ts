@@ -12,9 +12,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { inject, test } from "vitest";
 import { getLessonSummaries } from "@/lib/content/lessons.server";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase, getDb } from "@/lib/server/db/client";
 import { members, organizations, teamTrackAssignments, teamTrackRevisions, teamTracks, users } from "@/lib/server/db/schema";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 import { loadFactsOf } from "@/lib/server/sync/facts";
 import { loadTeamDashboard } from "@/lib/server/tracks/dashboard";
 import { trackLessons } from "@/lib/server/tracks/lessons";
@@ -84,7 +84,7 @@ test(`dashboard for ${MEMBERS} members × ${STEPS} steps`, async () => {
   await db.insert(teamTrackAssignments).values(memberRows.slice(1).map((m) => ({ trackId, memberId: m.id, assignedAt: new Date(start + rng.int(0, 3 * DAY)) })));
 
   let factCount = 0;
-  const repo = drizzleSyncRepository(db);
+  const repo = sqlSyncRepository(await getDatabase());
   for (let m = 1; m <= MEMBERS; m++) {
     const facts: ProgressFacts = emptyFacts();
     const device = `device-${m}`;

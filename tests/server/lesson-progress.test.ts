@@ -10,9 +10,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeFacts, pruneBefore } from "@/lib/progress/merge";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase, getDb } from "@/lib/server/db/client";
 import { lessonProgress, syncEntries, syncState, users } from "@/lib/server/db/schema";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 import { handleSync } from "@/lib/server/sync/handler";
 import { loadLessonProgress } from "@/lib/server/tracks/lesson-progress";
 import { factsToEntries } from "@/lib/sync/entries";
@@ -78,9 +78,8 @@ const track = fc.record({ passMark: fc.integer({ min: 0, max: 100 }), order: fc.
 );
 
 async function sync(userId: string, pushed: ProgressFacts): Promise<void> {
-  const db = await getDb();
   const body = JSON.stringify(buildSyncRequest({ account: userId, deviceId: "device-a", cursor: null, facts: pushed }));
-  const result = await handleSync(body, drizzleSyncRepository(db), { id: userId });
+  const result = await handleSync(body, sqlSyncRepository(await getDatabase()), { id: userId });
   if (result.status !== 200) throw new Error(`sync refused: ${JSON.stringify(result)}`);
 }
 

@@ -60,6 +60,28 @@ test("start: one log line says which database, where, whether it was created, wh
   }
 });
 
+/** The Content-Encoding of a GET that accepts gzip (a raw request: fetch would decode it). */
+function encodingOf(url: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+      res.resume();
+      resolve(res.headers["content-encoding"]);
+    });
+    req.on("error", reject);
+  });
+}
+
+test("small API answers are not gzipped (a few hundred bytes are not worth it); pages are", async () => {
+  const app = await startApp();
+  try {
+    expect(await encodingOf(`${app.url}/api/v1/health`)).toBeUndefined();
+    expect(await encodingOf(`${app.url}/api/v1/session`)).toBeUndefined();
+    expect(await encodingOf(`${app.url}/`)).toBe("gzip");
+  } finally {
+    await app.stop();
+  }
+});
+
 test("SIGTERM: the request in flight completes, the process exits 0, the write is kept", async () => {
   const app = await startApp();
   const body = JSON.stringify({ name: "Ada Admin", email: "ada@example.com", password: PASSWORD });

@@ -3,13 +3,13 @@
  * relies on (round trip, prune by timestamp order, all or nothing, the per-user lock), and
  * loadFactsOf reads users' facts back for other features. Runs on PGlite and PostgreSQL.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { compareTimestamps } from "@/lib/progress/clock";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase, getDb } from "@/lib/server/db/client";
 import { syncEntries, syncState, users } from "@/lib/server/db/schema";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 import { loadFactsOf } from "@/lib/server/sync/facts";
 import { handleSync } from "@/lib/server/sync/handler";
 import type { StoredEntry, SyncRepository } from "@/lib/server/sync/repository";
@@ -20,7 +20,7 @@ import { insertUsers } from "./support/sync-users";
 const at = (wall: number, device = "device-a", counter = 0) => ({ wall, counter, device });
 
 async function repository(): Promise<SyncRepository> {
-  return drizzleSyncRepository(await getDb());
+  return sqlSyncRepository(await getDatabase());
 }
 
 async function rowsOf(userId: string) {
@@ -37,7 +37,7 @@ async function sync(repo: SyncRepository, userId: string, facts: ProgressFacts, 
   return handleSync(body, repo, { id: userId });
 }
 
-describe("drizzleSyncRepository", () => {
+describe("sqlSyncRepository", () => {
   test("writes entries and reads them back as they were, by identity and by seq", async () => {
     const [userId] = await insertUsers(1);
     const repo = await repository();
@@ -145,6 +145,46 @@ describe("drizzleSyncRepository", () => {
     releaseFirst();
     await Promise.all([first, second, other]);
     expect(events.indexOf("alice-2 start")).toBeGreaterThan(events.indexOf("alice-1 end"));
+  });
+
+  test("reads the identities it is asked for as it takes the lock, many at once", async () => {
+    const [userId] = await insertUsers(1);
+    const repo = await repository();
+    const many = Array.from({ length: 2_100 }, (_, i) => entry({ kind: "skipped", key: `lesson-${i}`, lessonId: `lesson-${i}`, body: i % 2 === 0 ? { value: true } : null, seq: i + 1 }));
+    await repo.withUserLock(userId!, (tx) => tx.write(many, many.length));
+    const wanted = [...many.slice(0, 1_500).map(({ kind, key }) => ({ kind, key })), { kind: "resetAt" as const, key: "-" }, { kind: "checklist" as const, key: "lesson-1" }];
+    const read = await repo.withUserLock(userId!, async (tx) => tx.read, { read: wanted });
+    expect([...read].sort((a, b) => a.seq - b.seq)).toEqual(many.slice(0, 1_500));
+    expect(await repo.withUserLock(userId!, async (tx) => tx.read)).toEqual([]);
+    // A null body is stored as SQL NULL, as the Drizzle repository stored it.
+    const db = await getDb();
+    const nulls = await db.select({ key: syncEntries.key }).from(syncEntries).where(and(eq(syncEntries.userId, userId!), isNull(syncEntries.body)));
+    expect(nulls.length).toBe(1_050);
+  });
+
+  test("a sync that waited for the lock reads what the holder committed", async () => {
+    const [userId] = await insertUsers(1);
+    const repo = await repository();
+    const id = { kind: "skipped" as const, key: "testing" };
+    await repo.withUserLock(userId!, (tx) => tx.write([entry({ ...id, lessonId: "testing", body: { value: false }, seq: 1 })], 1));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const first = repo.withUserLock(userId!, async (tx) => {
+      started();
+      await held;
+      await tx.write([entry({ ...id, lessonId: "testing", body: { value: true }, at: at(2), seq: 2 })], 2);
+    });
+    await holding;
+    // On PostgreSQL this statement starts (and takes its snapshot) while the first holds the lock.
+    const second = repo.withUserLock(userId!, async (tx) => ({ lastSeq: tx.lastSeq, read: tx.read }), { read: [id] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await first;
+    const seen = await second;
+    expect(seen.lastSeq).toBe(2);
+    expect(seen.read).toEqual([entry({ ...id, lessonId: "testing", body: { value: true }, at: at(2), seq: 2 })]);
   });
 
   test("the user's rows go when the user is deleted", async () => {

@@ -14,6 +14,7 @@ import { log } from "../log";
 import { DatabaseUnavailableError } from "./errors";
 import { lastAppliedMigration, MIGRATIONS_FOLDER, pendingMigrations, readJournal } from "./migrations";
 import * as schema from "./schema";
+import { pgliteTransact, postgresTransact, type Transact } from "./statements";
 import { pgliteWithTimeouts, withTimeout } from "./timeouts";
 import type { Db, Driver } from "./types";
 
@@ -24,6 +25,8 @@ export interface Database {
   location: string;
   /** Ends the connections (PostgreSQL) or flushes and closes the files (PGlite). */
   close(): Promise<void>;
+  /** A transaction for hand-written statements, with the same timeouts (db/statements.ts; sync uses it). */
+  transact: Transact;
 }
 
 export interface OpenReport {
@@ -70,9 +73,10 @@ async function openPglite(env: Env): Promise<{ database: Database; created: bool
   const migrator = drizzlePglite({ client: pgliteWithTimeouts(raw, MIGRATION_TIMEOUT_MS), schema });
   const pending = pendingMigrations(await readJournal(), await lastAppliedMigration(migrator));
   await migratePglite(migrator, { migrationsFolder: MIGRATIONS_FOLDER });
-  const db = drizzlePglite({ client: pgliteWithTimeouts(raw, env.QUORUM_DB_TIMEOUT_MS), schema });
+  const timed = pgliteWithTimeouts(raw, env.QUORUM_DB_TIMEOUT_MS);
+  const db = drizzlePglite({ client: timed, schema });
   return {
-    database: { db, driver: "pglite", location: dir, close: () => raw.close() },
+    database: { db, driver: "pglite", location: dir, close: () => raw.close(), transact: pgliteTransact(timed) },
     created,
     applied: pending.map((m) => m.tag),
   };
@@ -114,7 +118,7 @@ async function openPostgres(env: Env, url: string): Promise<{ database: Database
     client.release(true);
   }
   const db = drizzlePostgres({ client: pool, schema });
-  return { database: { db, driver: "postgres", location: describeUrl(url), close: () => pool.end() }, created, applied };
+  return { database: { db, driver: "postgres", location: describeUrl(url), close: () => pool.end(), transact: postgresTransact(pool) }, created, applied };
 }
 
 /** Opens the configured database and brings its schema up to date. One per process: see getDatabase. */

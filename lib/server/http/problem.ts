@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonText } from "./json-response";
 
 /**
  * RFC 9457 problem details: every error the API answers, whatever produced it. `type` names the
@@ -71,10 +72,7 @@ export function problemResponse(
   init: { status?: number; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ): Response {
   const body = problemBody(type, detail, init.extensions, init.status);
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...init.headers },
-  });
+  return jsonText(JSON.stringify(body), { status: body.status, headers: { "cache-control": "no-store", ...init.headers } }, PROBLEM_CONTENT_TYPE);
 }
 
 export function responseForProblem(error: ProblemError, extensions: Record<string, unknown> = {}): Response {

@@ -2,8 +2,9 @@ import "server-only";
 import type * as z from "zod";
 import { mirrorSignedInHint } from "../auth/signed-in-hint";
 import { isDatabaseUnavailable } from "../db/errors";
-import { log } from "../log";
+import { log, logs } from "../log";
 import { assertSameOrigin } from "./origin";
+import { jsonText } from "./json-response";
 import { PROBLEM_CONTENT_TYPE, problemResponse, ProblemError, responseForProblem } from "./problem";
 import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
 
@@ -103,7 +104,7 @@ export function route(handler: Handler) {
     }
     response = mirrorSignedInHint(withRequestId(response, requestId));
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-    logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
+    if (logs("info")) logRequest({ ...extra, requestId, method: req.method, path: pathForLog(new URL(req.url).pathname), status: response.status, started, userId });
     return response;
   };
 }
@@ -117,9 +118,7 @@ export function parseParams<S extends z.ZodType>(params: Record<string, unknown>
 
 /** A JSON answer. */
 export function json(data: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(data), { ...init, headers });
+  return jsonText(JSON.stringify(data), init);
 }
 
 export { PROBLEM_CONTENT_TYPE };

@@ -42,7 +42,7 @@ export async function handleSync(body: string, repository: SyncRepository, user:
     const detail = "This browser's progress belongs to another account than the one signed in; nothing was changed.";
     return { status: 409, problem: { ...SYNC_PROBLEMS.accountMismatch, detail } };
   }
-  return repository.withUserLock(user.id, (tx) => syncInTransaction(tx, request, limits));
+  return repository.withUserLock(user.id, (tx) => syncInTransaction(tx, request, limits), { read: keysToRead(request.facts) });
 }
 
 async function syncInTransaction(tx: SyncTransaction, request: SyncRequest, limits: SyncLimits): Promise<SyncResult> {
@@ -53,8 +53,7 @@ async function syncInTransaction(tx: SyncTransaction, request: SyncRequest, limi
     return { status: 409, problem: { ...SYNC_PROBLEMS.unknownCursor, detail } };
   }
 
-  const stored = await tx.readEntries(keysToRead(request.facts));
-  const plan = planServerMerge(stored, request.facts);
+  const plan = planServerMerge(tx.read, request.facts);
   let seq = tx.lastSeq;
   const rows: StoredEntry[] = plan.upserts.map((entry) => ({ ...entry, seq: ++seq }));
   if (plan.pruneThrough) await tx.prune(plan.pruneThrough);

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { MAX_SYNC_REQUEST_BYTES, type Problem, tooLargeProblem } from "@/lib/sync/protocol";
+import { jsonText } from "../http/json-response";
 import { readBodyWithin } from "./body";
 import { handleSync, type SyncUser } from "./handler";
 import type { SyncRepository } from "./repository";
@@ -31,12 +32,9 @@ export async function respondToSync(request: Request, repository: SyncRepository
   const result = await handleSync(body.text, repository, user);
   if ("problem" in result) return problemResponse(result.problem, extensions);
   context.onWritten?.(result.written);
-  return Response.json(result.answer, { headers: { "cache-control": "no-store" } });
+  return jsonText(JSON.stringify(result.answer), { headers: { "cache-control": "no-store" } });
 }
 
 export function problemResponse(problem: Problem, extensions: Record<string, unknown> = {}): Response {
-  return new Response(JSON.stringify({ ...extensions, ...problem }), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
-  });
+  return jsonText(JSON.stringify({ ...extensions, ...problem }), { status: problem.status, headers: { "cache-control": "no-store" } }, "application/problem+json");
 }

@@ -2,11 +2,9 @@
  * The lesson_progress table: each learner's LessonProgress per lesson (lib/tracks/lesson-progress.ts),
  * kept in step with their synced facts, and read by a lead's dashboard.
  *
- * - `refreshLessonProgress` runs inside the sync transaction, after the entries are written:
- *   one statement recomputes the rows of the lessons those entries are about (every lesson of
- *   the user when a reset pruned their facts) from sync_entry itself. Recomputing from the
- *   stored facts, rather than patching the old row, keeps it exact under any merge, reset or
- *   replay; it reads one lesson's few rows through the (user_id, lesson_id) index.
+ * - `refreshLessonProgressSql` is part of the sync's write statement (sync/sql-repository.ts):
+ *   it recomputes the rows of the lessons the written entries are about (every lesson of the
+ *   user when a reset pruned their facts) from the entries as the write leaves them.
  * - `loadLessonProgress` answers every member's rows in one query (one JSON text, as
  *   loadFactsOf does), about twenty rows per member instead of a hundred facts.
  *
@@ -14,7 +12,7 @@
  * with the same computation for every (user, lesson).
  */
 import "server-only";
-import { and, eq, inArray, min, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, min, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Entry } from "@/lib/sync/kinds";
 import { RESET_KIND } from "@/lib/sync/kinds";
 import type { AttemptRecord, LessonProgress, WallRegister } from "@/lib/tracks/lesson-progress";
@@ -25,13 +23,15 @@ import { log } from "../log";
 /** The kinds of fact a LessonProgress is made of; other kinds (reviews, answers) never touch it. */
 const LESSON_KINDS: ReadonlySet<string> = new Set(["checklist", "skipped", "attempts"]);
 
+/** Which rows a write must recompute: the lessons written; and the lessons the written attempts were stored under before; or, after a reset, every lesson of the user too. */
+export type RefreshScope = "lessons" | "withAttempts" | "afterReset";
+
 /**
- * Brings the user's lesson_progress rows in line with their sync_entry rows for every lesson
- * these just-written entries are about, and every lesson an attempt among them was stored under
- * before; after a newer reset (a reset entry among them), for every lesson they have a row for.
- * Zero or one statement. Call it in the sync transaction, after the writes and the prune.
+ * The lesson_progress rows that writing these entries changes: every lesson they are about,
+ * and every lesson an attempt among them was stored under before; after a newer reset (a reset
+ * entry among them), every lesson the user has a row for. Null when there is none to refresh.
  */
-export async function refreshLessonProgress(tx: Queryable, userId: string, written: readonly Pick<Entry, "kind" | "key" | "lessonId">[]): Promise<void> {
+export function refreshOf(written: readonly Pick<Entry, "kind" | "key" | "lessonId">[]): { scope: RefreshScope; lessonIds: string[]; attemptIds: string[] } | null {
   const lessonIds = new Set<string>();
   const attemptIds: string[] = [];
   let reset = false;
@@ -40,21 +40,32 @@ export async function refreshLessonProgress(tx: Queryable, userId: string, writt
     else if (entry.lessonId !== null && LESSON_KINDS.has(entry.kind)) lessonIds.add(entry.lessonId);
     if (entry.kind === "attempts") attemptIds.push(entry.key);
   }
-  if (lessonIds.size === 0 && !reset) return;
-  const textArray = (values: readonly string[]) => sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
+  if (lessonIds.size === 0 && !reset) return null;
+  return { scope: reset ? "afterReset" : attemptIds.length > 0 ? "withAttempts" : "lessons", lessonIds: [...lessonIds], attemptIds };
+}
+
+/**
+ * The statement that brings the user's lesson_progress rows of `scope` in line with `entries`
+ * (a relation with sync_entry's columns: the table itself, or what it holds once a write is
+ * applied), with the placeholders `userId`, `lessonIds` and `attemptIds` (see refreshOf).
+ * Recomputing from the stored facts, rather than patching the old row, keeps it exact under
+ * any merge, reset or replay; it reads one lesson's few rows through the (user_id, lesson_id) index.
+ */
+export function refreshLessonProgressSql(scope: RefreshScope, entries: SQL): SQL {
+  const userId = sql.placeholder("userId");
+  const written = sql`select unnest(${sql.placeholder("lessonIds")}::text[]) as lesson_id`;
   const mine = sql`select lesson_id from lesson_progress where user_id = ${userId}`;
-  let lessons = sql`select unnest(${textArray([...lessonIds])}) as lesson_id`;
-  if (reset) lessons = sql`${lessons} union ${mine}`;
-  else if (attemptIds.length > 0) lessons = sql`${lessons} union ${mine} and attempt_ids && ${textArray(attemptIds)}`;
-  await tx.execute(sql`
+  const lessons = {
+    lessons: written,
+    withAttempts: sql`${written} union ${mine} and attempt_ids && ${sql.placeholder("attemptIds")}::text[]`,
+    afterReset: sql`${written} union ${mine}`,
+  }[scope];
+  return sql`
     insert into lesson_progress (user_id, lesson_id, checklist, skipped, records, last_attempt_at, attempt_ids)
-    select ${userId}, l.lesson_id, ${lessonProgressColumns(sql`${userId}`, sql`l.lesson_id`)}
+    select ${userId}, l.lesson_id, ${lessonProgressColumns(userId, sql`l.lesson_id`, entries)}
     from (${lessons}) l
     on conflict (user_id, lesson_id) do update set checklist = excluded.checklist, skipped = excluded.skipped,
-      records = excluded.records, last_attempt_at = excluded.last_attempt_at, attempt_ids = excluded.attempt_ids`);
+      records = excluded.records, last_attempt_at = excluded.last_attempt_at, attempt_ids = excluded.attempt_ids`;
 }
 
 /**
@@ -65,22 +76,22 @@ export async function refreshLessonProgress(tx: Queryable, userId: string, writt
  * (correct / total). Migration 0004 holds a copy for its backfill (tests/server/lesson-progress.test.ts
  * checks that both agree with lessonProgressOf).
  */
-function lessonProgressColumns(userId: SQL, lessonId: SQL): SQL {
+function lessonProgressColumns(userId: Placeholder, lessonId: SQL, entries: SQL): SQL {
   return sql`
     coalesce((select json_object_agg(substr(e.key, length(e.lesson_id) + 2), json_build_array(e.body -> 'value', e.at_wall))
-              from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'checklist'), '{}'::json),
+              from ${entries} e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'checklist'), '{}'::json),
     (select json_build_array(e.body -> 'value', e.at_wall)
-     from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'skipped'),
+     from ${entries} e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'skipped'),
     coalesce((select json_agg(json_build_array(a.correct, a.total, a.at_wall) order by a.at_wall, a.at_counter, a.at_device, a.key)
               from (select e.key collate "C" as key, e.at_wall, e.at_counter, e.at_device,
                            (e.body ->> 'correct')::int as correct, (e.body ->> 'total')::int as total,
                            max((e.body ->> 'correct')::numeric / greatest((e.body ->> 'total')::int, 1)) over (
                              order by e.at_wall, e.at_counter, e.at_device, e.key collate "C"
                              rows between unbounded preceding and 1 preceding) as best_before
-                    from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts') a
+                    from ${entries} e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts') a
               where a.best_before is null or a.correct::numeric / greatest(a.total, 1) > a.best_before), '[]'::json),
-    (select max(e.at_wall) from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts'),
-    coalesce((select array_agg(e.key) from sync_entry e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts'), '{}'::text[])`;
+    (select max(e.at_wall) from ${entries} e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts'),
+    coalesce((select array_agg(e.key) from ${entries} e where e.user_id = ${userId} and e.lesson_id = ${lessonId} and e.kind = 'attempts'), '{}'::text[])`;
 }
 
 /** Users per query: 500 learners is one query. */

@@ -23,11 +23,12 @@ export function assertBuilt(): void {
   }
 }
 
-export async function startApp(env: Record<string, string | undefined> = {}): Promise<AppProcess> {
+/** `nodeArgs`: options for node itself (`--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startApp(env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<AppProcess> {
   assertBuilt();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", QUORUM_LOG_LEVEL: "info", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

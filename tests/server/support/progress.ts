@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import { getLessonSummaries } from "@/lib/content/lessons.server";
 import { emptyFacts, type ProgressFacts } from "@/lib/progress/types";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase, getDb } from "@/lib/server/db/client";
 import { teamTrackAssignments, teamTrackRevisions, teamTracks } from "@/lib/server/db/schema";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 import { factsToEntries } from "@/lib/sync/entries";
 import type { Due } from "@/lib/tracks/types";
 
@@ -29,7 +29,7 @@ export async function factsCompleting(lessonIds: readonly string[], correct = 10
 
 /** Stores facts as this user's synced entries (replacing any with the same identity). */
 export async function syncFacts(userId: string, facts: ProgressFacts): Promise<void> {
-  const repo = drizzleSyncRepository(await getDb());
+  const repo = sqlSyncRepository(await getDatabase());
   await repo.withUserLock(userId, async (tx) => {
     const entries = factsToEntries(facts).map((entry, i) => ({ ...entry, seq: tx.lastSeq + i + 1 }));
     await tx.write(entries, tx.lastSeq + entries.length);

@@ -1,9 +1,9 @@
-/** The Drizzle sync repository on this test file's database (PGlite or PostgreSQL), for the shared sync tests. */
+/** The SQL sync repository on this test file's database (PGlite or PostgreSQL), for the shared sync tests. */
 import { asc, eq } from "drizzle-orm";
 import { inject } from "vitest";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase, getDb } from "@/lib/server/db/client";
 import { syncEntries, syncState } from "@/lib/server/db/schema";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 import { rowToStoredEntry } from "@/lib/server/sync/rows";
 import type { StoredEntry } from "@/lib/server/sync/repository";
 import { type RepositoryFactory, withCommitFailure } from "@/tests/fixtures/sync/repository-under-test";
@@ -15,7 +15,7 @@ export function databaseRepositoryFactory(runScale: number): RepositoryFactory {
     runScale,
     async create() {
       const db = await getDb();
-      const { repository, failNextCommit } = withCommitFailure(drizzleSyncRepository(db));
+      const { repository, failNextCommit } = withCommitFailure(sqlSyncRepository(await getDatabase()));
       return {
         repository,
         failNextCommit,

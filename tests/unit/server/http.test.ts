@@ -1,7 +1,7 @@
 /** The pure parts of the server's edge: environment, logs, origins, request ids, problems, bodies. */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as z from "zod";
-import { EnvError, parseEnv } from "@/lib/server/env";
+import { EnvError, getEnv, parseEnv } from "@/lib/server/env";
 import { formatLogLine } from "@/lib/server/log";
 import { readJsonBody } from "@/lib/server/http/body";
 import { assertSameOrigin } from "@/lib/server/http/origin";
@@ -28,6 +28,25 @@ describe("environment", () => {
       }
     })();
     for (const name of ["DATABASE_URL", "BETTER_AUTH_SECRET", "QUORUM_DB_TIMEOUT_MS", "SMTP_URL"]) expect(problems).toContain(name);
+  });
+  test("getEnv parses once, and again when a variable changes (set, changed, unset, made invalid)", () => {
+    try {
+      vi.stubEnv("QUORUM_DB_TIMEOUT_MS", "1234");
+      const first = getEnv();
+      expect(first.QUORUM_DB_TIMEOUT_MS).toBe(1234);
+      expect(getEnv()).toBe(first);
+      vi.stubEnv("QUORUM_DB_TIMEOUT_MS", "2345");
+      expect(getEnv().QUORUM_DB_TIMEOUT_MS).toBe(2345);
+      vi.stubEnv("BETTER_AUTH_URL", "https://quorum.example.com");
+      expect(getEnv().BETTER_AUTH_URL).toBe("https://quorum.example.com");
+      vi.stubEnv("BETTER_AUTH_URL", undefined);
+      expect(getEnv().BETTER_AUTH_URL).toBeUndefined();
+      vi.stubEnv("QUORUM_DB_TIMEOUT_MS", "soon");
+      expect(() => getEnv()).toThrow(EnvError);
+      expect(() => getEnv()).toThrow(EnvError);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -1,9 +1,9 @@
 import { requireUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
+import { getDatabase } from "@/lib/server/db/client";
 import { route } from "@/lib/server/http/route";
 import { enforceLocalRateLimit, RATE_LIMITS } from "@/lib/server/http/rate-limit";
-import { drizzleSyncRepository } from "@/lib/server/sync/drizzle-repository";
 import { respondToSync } from "@/lib/server/sync/respond";
+import { sqlSyncRepository } from "@/lib/server/sync/sql-repository";
 
 /**
  * POST: sync this user's progress facts (docs/sync.md). The route wrapper refuses another
@@ -18,7 +18,7 @@ export const POST = route(async (req, ctx) => {
   const user = await requireUser(req);
   ctx.setUserId(user.id);
   enforceLocalRateLimit(`sync:${user.id}`, RATE_LIMITS.syncPerUser);
-  return respondToSync(req, drizzleSyncRepository(await getDb()), { id: user.id }, {
+  return respondToSync(req, sqlSyncRepository(await getDatabase()), { id: user.id }, {
     requestId: ctx.requestId,
     onWritten: (count) => ctx.setLogField("entriesWritten", count),
   });
