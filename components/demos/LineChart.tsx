@@ -51,7 +51,7 @@ export function LineChart({
           </span>
         ))}
       </figcaption>
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}, latest: ${last || "no data yet"}.`} className="mt-1 block">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}, latest: ${last || "no data yet"}.`} className="mt-1 block h-auto max-w-full">
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={M.left} x2={W - M.right} y1={y(yMax * f)} y2={y(yMax * f)} stroke="var(--line)" strokeWidth="1" />

@@ -29,7 +29,7 @@ export function SystemView({ snapshot }: { snapshot: Snapshot }) {
 
   return (
     <div ref={ref}>
-    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`The system: ${label}`} className="block" data-testid="demo-system">
+    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`The system: ${label}`} className="block h-auto max-w-full" data-testid="demo-system">
       {snapshot.links.map((link) => {
         const a = byId.get(link.from);
         const b = byId.get(link.to);
