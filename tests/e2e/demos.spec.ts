@@ -1,17 +1,26 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { lessons } from "./content";
 import { watchConsole } from "./helpers";
 
-const withDemos = lessons().filter((l) => l.frontmatter.demo);
+/** Opens a lesson with reduced motion (a run is computed at once) and scrolls to its demo until it has loaded. */
+async function showDemo(page: Page, id: string, demo: string) {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`/lessons/${id}`);
+  const slot = page.locator(`[data-demo="${demo}"]`);
+  await slot.scrollIntoViewIfNeeded();
+  const frame = slot.getByTestId("demo");
+  await expect(frame).toBeVisible();
+  return frame;
+}
+
+const withDemos = lessons().flatMap(({ frontmatter: { id, demo } }) => (demo ? [{ id, demo }] : []));
 
 test("at least the first five lessons have demos", () => {
   expect(withDemos.length).toBeGreaterThanOrEqual(5);
 });
 
-for (const lesson of withDemos) {
-  const { id, demo } = lesson.frontmatter;
-
+for (const { id, demo } of withDemos) {
   test(`${id}: the ${demo} demo loads when scrolled to, runs, and answers its controls`, async ({ page }) => {
     const noErrors = watchConsole(page);
     await page.goto(`/lessons/${id}`);
@@ -54,12 +63,7 @@ for (const lesson of withDemos) {
 
   test(`${id}: on a 360 px phone the demo fits: nothing in it or in the page scrolls sideways`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.emulateMedia({ reducedMotion: "reduce" });
-    await page.goto(`/lessons/${id}`);
-    const slot = page.locator(`[data-demo="${demo}"]`);
-    await slot.scrollIntoViewIfNeeded();
-    const frame = slot.getByTestId("demo");
-    await expect(frame).toBeVisible();
+    const frame = await showDemo(page, id, demo);
     // Checked at the start and at the end of a run: tables' cells change as it goes.
     for (const moment of ["before the run", "after the run"]) {
       if (moment === "after the run") {
@@ -82,12 +86,7 @@ for (const lesson of withDemos) {
   });
 
   test(`${id}: the demo works from the keyboard and has no axe violations`, async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: "reduce" });
-    await page.goto(`/lessons/${id}`);
-    const slot = page.locator(`[data-demo="${demo}"]`);
-    await slot.scrollIntoViewIfNeeded();
-    const frame = slot.getByTestId("demo");
-    await expect(frame).toBeVisible();
+    const frame = await showDemo(page, id, demo);
     // With reduced motion, Run computes the whole run at once: no animation, same result.
     await frame.getByRole("button", { name: "Run", exact: true }).focus();
     await page.keyboard.press("Enter");
