@@ -3,7 +3,7 @@ import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
 import { bundleMDX } from "mdx-bundler";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
-import { CODE_THEMES, getHighlighter } from "./highlight.server";
+import { codeHighlightOptions, getHighlighter } from "./highlight.server";
 import { emptyFacts, type MdxFacts, rehypeCollectHeadings, remarkCollectFacts } from "./mdx-facts";
 import { rehypeCollectSections } from "./sections";
 
@@ -15,7 +15,7 @@ export interface CompiledMdx {
 
 export async function compileLessonMdx(source: string, cwd: string): Promise<CompiledMdx> {
   const facts = emptyFacts();
-  const highlighter = await getHighlighter();
+  const [highlighter, highlightOptions] = await Promise.all([getHighlighter(), codeHighlightOptions()]);
   const { code } = await bundleMDX({
     source,
     cwd,
@@ -26,14 +26,7 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         rehypeSlug,
         rehypeCollectHeadings(facts),
         rehypeCollectSections(facts.sections),
-        // No time limit per line: shiki's default (500 ms) stops tokenizing a line that takes
-        // longer, and on a loaded build machine the rest of the line then keeps the colour of
-        // its last token. A build must give the same page however busy the machine is.
-        [
-          rehypeShikiFromHighlighter,
-          highlighter,
-          { themes: CODE_THEMES, defaultColor: false, fallbackLanguage: "text", tokenizeTimeLimit: 0 },
-        ],
+        [rehypeShikiFromHighlighter, highlighter, { ...highlightOptions, fallbackLanguage: "text" }],
       ];
       return options;
     },
