@@ -20,6 +20,30 @@ for (const theme of ["light", "dark"] as const) {
         noErrors();
       });
     }
+
+    test("code takes this theme's colours from its tokens' classes, with no inline styles", async ({ page }) => {
+      await page.goto("/lessons/testing");
+      const variable = theme === "dark" ? "--shiki-dark" : "--shiki-light";
+      const code = await page.evaluate((variable) => {
+        const probe = document.body.appendChild(document.createElement("span"));
+        const rgb = (colour: string) => ((probe.style.color = colour), getComputedStyle(probe).color);
+        const blockColour = getComputedStyle(document.querySelector("pre.shiki")!).color;
+        const tokens = [...document.querySelectorAll("pre.shiki code span:not(.line)")];
+        return {
+          tokens: tokens.length,
+          inlineStyles: document.querySelectorAll("pre.shiki [style]").length,
+          blockColourIsTheTheme: blockColour === rgb(getComputedStyle(document.querySelector("pre.shiki")!).getPropertyValue(variable)),
+          coloured: tokens.filter((t) => getComputedStyle(t).color !== blockColour).length,
+          // A token's colour is its class's variable for this theme, or the block's when it has none.
+          wrong: tokens
+            .filter((t) => getComputedStyle(t).color !== rgb(getComputedStyle(t).getPropertyValue(variable).trim() || blockColour))
+            .map((t) => t.textContent),
+        };
+      }, variable);
+      expect(code).toMatchObject({ inlineStyles: 0, blockColourIsTheTheme: true, wrong: [] });
+      expect(code.tokens).toBeGreaterThan(100);
+      expect(code.coloured).toBeGreaterThan(100);
+    });
   });
 }
 
