@@ -3,6 +3,7 @@ import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
 import { bundleMDX } from "mdx-bundler";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
+import { rehypeCodeAsHtml } from "./code-html";
 import { codeHighlightOptions, getHighlighter } from "./highlight.server";
 import { emptyFacts, type MdxFacts, rehypeCollectHeadings, remarkCollectFacts } from "./mdx-facts";
 import { rehypeCollectSections } from "./sections";
@@ -27,6 +28,7 @@ export async function compileLessonMdx(source: string, cwd: string): Promise<Com
         rehypeCollectHeadings(facts),
         rehypeCollectSections(facts.sections),
         [rehypeShikiFromHighlighter, highlighter, { ...highlightOptions, fallbackLanguage: "text" }],
+        rehypeCodeAsHtml,
       ];
       return options;
     },

@@ -136,6 +136,6 @@ describe("code colours as classes", () => {
     expect(lessons.length).toBeGreaterThanOrEqual(20);
     const fallingBack = lessons.filter((lesson) => lesson.code.includes("--shiki-")).map((lesson) => lesson.id);
     expect(fallingBack, "these lessons have code tokens styled inline: a colour of the code themes has no class").toEqual([]);
-    expect(lessons.filter((lesson) => !/className:\s*"l\d+ d\d+"/.test(lesson.code)).map((l) => l.id)).toEqual([]);
+    expect(lessons.filter((lesson) => !/class="l\d+ d\d+"/.test(lesson.code)).map((l) => l.id)).toEqual([]);
   });
 });
