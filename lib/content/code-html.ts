@@ -28,7 +28,7 @@ function preWithHtml(pre: Element) {
   const attributes: object[] = Object.entries(pre.properties).map(([name, value]) => ({
     type: "mdxJsxAttribute",
     name: PRE_ATTRIBUTES[name],
-    value: name.toLowerCase() === "class" || name === "className" ? classesOf(pre).join(" ") : String(value),
+    value: PRE_ATTRIBUTES[name] === "className" ? classesOf(pre).join(" ") : String(value),
   }));
   const html = { type: "Literal", value: hastToHtml(pre.children, CODE_HTML_OPTIONS) };
   const object = {
