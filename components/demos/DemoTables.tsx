@@ -24,13 +24,18 @@ export function DemoTables({ tables }: { tables: readonly SnapshotTable[] }) {
   );
 }
 
-/** A header's or a cell's padding: tighter on phones. */
-const pad = "px-2 py-1.5 sm:px-3";
+/**
+ * A header's or a cell's padding: tighter on phones, and tighter still when stacked, where a
+ * column can be a quarter of a phone's frame (71 px) and a header such as "succeeded" (64 px at
+ * 12 px, a little less set tight) must still fit on its line rather than break inside the word.
+ */
+const padding = (stacked: boolean) => `${stacked ? "px-1" : "px-2"} py-1.5 sm:px-3`;
 
 function DemoTable({ table }: { table: SnapshotTable }) {
   const [region, stacked] = useStackWhenTooWide<HTMLDivElement>();
   // Stacked, the rows are flex lines: the label takes a whole line, the cells share the next.
   const column = stacked ? "min-w-0 flex-1 basis-0" : "";
+  const pad = padding(stacked);
   return (
     <div
       ref={region}
@@ -49,7 +54,7 @@ function DemoTable({ table }: { table: SnapshotTable }) {
               {table.rowHeader}
             </th>
             {table.columns.map((name) => (
-              <th key={name} scope="col" className={`${pad} font-medium ${column}`}>
+              <th key={name} scope="col" className={`${pad} font-medium ${column} ${stacked ? "tracking-tight" : ""}`}>
                 {name}
               </th>
             ))}

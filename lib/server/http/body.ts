@@ -6,12 +6,13 @@ import { ProblemError } from "./problem";
 export const DEFAULT_BODY_LIMIT = 16 * 1024;
 
 /**
- * Reads the body as bytes, refusing (413) as soon as it passes `maxBytes`, whether or not the
- * client declared a Content-Length: nothing larger is ever held in memory.
+ * Reads the body as bytes, or null as soon as it passes `maxBytes`, whether or not the client
+ * declared a Content-Length (a declared length over the limit is refused before reading, and a
+ * stream that runs past it is cancelled): nothing larger is ever held in memory.
  */
-export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBytesWithin(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -22,7 +23,7 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uin
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      return null;
     }
     chunks.push(value);
   }
@@ -32,6 +33,13 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uin
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** The body as bytes (readBytesWithin), refused with a 413 problem past `maxBytes`. */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = await readBytesWithin(req, maxBytes);
+  if (!bytes) throw tooLarge(maxBytes);
   return bytes;
 }
 

@@ -33,7 +33,7 @@ export interface SyncLimits {
 
 const LIMITS: SyncLimits = { pageEntries: SYNC_PAGE_ENTRIES, answerBytes: MAX_SYNC_ANSWER_BYTES };
 
-/** Handles a request body already read within MAX_SYNC_REQUEST_BYTES (see readBodyWithin). */
+/** Handles a request body already read within MAX_SYNC_REQUEST_BYTES (see readBytesWithin in http/body.ts). */
 export async function handleSync(body: string, repository: SyncRepository, user: SyncUser, limits = LIMITS): Promise<SyncResult> {
   const parsed = parseSyncRequest(body);
   if (!parsed.ok) return { status: parsed.problem.status, problem: parsed.problem };

@@ -4,8 +4,8 @@
  */
 import "server-only";
 import { MAX_SYNC_REQUEST_BYTES, type Problem, tooLargeProblem } from "@/lib/sync/protocol";
+import { readBytesWithin } from "../http/body";
 import { jsonText } from "../http/json-response";
-import { readBodyWithin } from "./body";
 import { handleSync, type SyncUser } from "./handler";
 import type { SyncRepository } from "./repository";
 
@@ -27,9 +27,9 @@ export async function respondToSync(request: Request, repository: SyncRepository
   const extensions = context.requestId ? { requestId: context.requestId } : {};
   // A JSON content type also means a cross-site form cannot post here without a CORS preflight.
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return problemResponse(UNSUPPORTED_MEDIA_TYPE, extensions);
-  const body = await readBodyWithin(request, MAX_SYNC_REQUEST_BYTES);
-  if (!body.ok) return problemResponse(tooLargeProblem(), extensions);
-  const result = await handleSync(body.text, repository, user);
+  const body = await readBytesWithin(request, MAX_SYNC_REQUEST_BYTES);
+  if (!body) return problemResponse(tooLargeProblem(), extensions);
+  const result = await handleSync(new TextDecoder().decode(body), repository, user);
   if ("problem" in result) return problemResponse(result.problem, extensions);
   context.onWritten?.(result.written);
   return jsonText(JSON.stringify(result.answer), { headers: { "cache-control": "no-store" } });

@@ -1,11 +1,9 @@
 import * as z from "zod";
+import { requireActor } from "@/lib/server/auth/actor";
 import { pageOf } from "@/lib/paging/page";
-import { requireUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
 import { pageLinkHeader, pagingOf, readPageParam } from "@/lib/server/http/paging";
 import { json, parseParams, route } from "@/lib/server/http/route";
 import { idSchema } from "@/lib/server/http/schemas";
-import { loadActor } from "@/lib/server/teams/queries";
 import { assertDashboardAllowed, loadTeamDashboard, matrixInTableOrder } from "@/lib/server/tracks/dashboard";
 import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
 
@@ -16,11 +14,8 @@ import { parseDashboardQuery, queryString } from "@/lib/tracks/dashboard-query";
  */
 export const dynamic = "force-dynamic";
 export const GET = route(async (req, ctx) => {
-  const user = await requireUser(req);
-  ctx.setUserId(user.id);
+  const { db, actor } = await requireActor(req, ctx);
   const { teamId } = parseParams(ctx.params, z.object({ teamId: idSchema }));
-  const db = await getDb();
-  const actor = await loadActor(db, user.id);
   // Refusals first (401, 404, 403), then the query: a bad page tells nobody outside anything.
   assertDashboardAllowed(actor, teamId);
   const url = new URL(req.url);

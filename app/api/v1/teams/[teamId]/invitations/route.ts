@@ -1,8 +1,7 @@
 import * as z from "zod";
+import { requireActor } from "@/lib/server/auth/actor";
 import { getAuth } from "@/lib/server/auth/auth";
-import { requireUser } from "@/lib/server/auth/session";
 import { authorize } from "@/lib/server/authorize";
-import { getDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { readJsonBody } from "@/lib/server/http/body";
 import { assertAllowed } from "@/lib/server/http/deny";
@@ -12,7 +11,7 @@ import { json, parseParams, route } from "@/lib/server/http/route";
 import { idSchema, inviteBody } from "@/lib/server/http/schemas";
 import { createMailer, invitationEmail, trySend } from "@/lib/server/mail";
 import { inviteToTeam } from "@/lib/server/teams/commands";
-import { getTeam, loadActor } from "@/lib/server/teams/queries";
+import { getTeam } from "@/lib/server/teams/queries";
 
 /**
  * POST: invite someone by email address. Answers the link to share (the invitation id is its
@@ -20,11 +19,8 @@ import { getTeam, loadActor } from "@/lib/server/teams/queries";
  */
 export const dynamic = "force-dynamic";
 export const POST = route(async (req, ctx) => {
-  const user = await requireUser(req);
-  ctx.setUserId(user.id);
+  const { user, db, actor } = await requireActor(req, ctx);
   const { teamId } = parseParams(ctx.params, z.object({ teamId: idSchema }));
-  const db = await getDb();
-  const actor = await loadActor(db, user.id);
   // Refuse outsiders and plain members before reading anything they sent.
   assertAllowed(authorize(actor, { kind: "invitation.create", teamId, role: "member" }));
   const { email, role } = await readJsonBody(req, inviteBody);

@@ -1,26 +1,23 @@
 import * as z from "zod";
+import { requireActor } from "@/lib/server/auth/actor";
 import { getAuth } from "@/lib/server/auth/auth";
-import { requireUser } from "@/lib/server/auth/session";
 import { authorize } from "@/lib/server/authorize";
-import { getDb } from "@/lib/server/db/client";
 import { readJsonBody } from "@/lib/server/http/body";
 import { assertAllowed } from "@/lib/server/http/deny";
 import { ProblemError } from "@/lib/server/http/problem";
-import { json, parseParams, route } from "@/lib/server/http/route";
+import { json, parseParams, type RequestContext, route } from "@/lib/server/http/route";
 import { changeRoleBody, idSchema } from "@/lib/server/http/schemas";
 import { changeRole, leaveTeam, removeMember } from "@/lib/server/teams/commands";
-import { countOwners, getMember, loadActor } from "@/lib/server/teams/queries";
+import { countOwners, getMember } from "@/lib/server/teams/queries";
 
 /** PATCH: change a member's role. DELETE: remove a member, or leave the team (my own membership). */
 export const dynamic = "force-dynamic";
 
 const params = z.object({ teamId: idSchema, memberId: idSchema });
 
-async function load(req: Request, raw: Record<string, unknown>) {
-  const user = await requireUser(req);
-  const { teamId, memberId } = parseParams(raw, params);
-  const db = await getDb();
-  const actor = await loadActor(db, user.id);
+async function load(req: Request, ctx: RequestContext) {
+  const { user, db, actor } = await requireActor(req, ctx);
+  const { teamId, memberId } = parseParams(ctx.params, params);
   assertAllowed(authorize(actor, { kind: "team.view", teamId }));
   const member = await getMember(db, memberId);
   // A member of another team is "not found" here, whatever its id.
@@ -29,8 +26,7 @@ async function load(req: Request, raw: Record<string, unknown>) {
 }
 
 export const PATCH = route(async (req, ctx) => {
-  const { user, actor, teamId, member, ownerCount } = await load(req, ctx.params);
-  ctx.setUserId(user.id);
+  const { actor, teamId, member, ownerCount } = await load(req, ctx);
   const { role } = await readJsonBody(req, changeRoleBody);
   assertAllowed(authorize(actor, { kind: "member.changeRole", teamId, target: member, newRole: role, ownerCount }));
   if (role !== member.role) await changeRole(await getAuth(), req.headers, { teamId, memberId: member.memberId, role });
@@ -38,8 +34,7 @@ export const PATCH = route(async (req, ctx) => {
 });
 
 export const DELETE = route(async (req, ctx) => {
-  const { user, actor, teamId, member, ownerCount } = await load(req, ctx.params);
-  ctx.setUserId(user.id);
+  const { user, actor, teamId, member, ownerCount } = await load(req, ctx);
   assertAllowed(authorize(actor, { kind: "member.remove", teamId, target: member, ownerCount }));
   const auth = await getAuth();
   if (member.userId === user.id) await leaveTeam(auth, req.headers, teamId);
