@@ -1,6 +1,6 @@
 import type { Element, Root } from "hast";
 import { getMDXComponent } from "mdx-bundler/client";
-import { createElement, type ReactNode } from "react";
+import { createElement, isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { hastToHtml } from "shiki";
 import { CODE_HTML_OPTIONS, rehypeCodeAsHtml } from "@/lib/content/code-html";
@@ -14,7 +14,24 @@ const blocks = [
   { lang: "json", code: '{ "a": "\\u003c" }' },
 ];
 
+/** Every element React would build for a compiled lesson, by tag name: the tree it hydrates. */
+function tagsOf(node: ReactNode, tags: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => tagsOf(n, tags));
+  else if (isValidElement<{ children?: ReactNode }>(node)) {
+    if (typeof node.type === "string") tags.push(node.type);
+    tagsOf(node.props.children, tags);
+  }
+  return tags;
+}
+
 describe("highlighted code as one HTML string", () => {
+  it("is one element for React to hydrate, not an element per token", async () => {
+    const { code } = await compileLessonMdx(["---", "id: x", "---", "", "Some *prose*.", "", `${fence}ts`, blocks[0]!.code, fence, ""].join("\n"), process.cwd());
+    // MDX's component, called without a wrapper, returns its element tree.
+    const content = (getMDXComponent(code) as unknown as (props: object) => ReactNode)({});
+    expect(tagsOf(content)).toEqual(["p", "em", "pre"]);
+  });
+
   it("renders each block exactly as the highlighter writes it, wherever it sits in the lesson", async () => {
     const [ts, sh, json] = blocks.map((b) => `${fence}${b.lang}\n${b.code}\n${fence}`);
     const source = ["---", "id: x", "---", "", "Text.", "", ts, "", "- An item:", "", `  ${sh?.replaceAll("\n", "\n  ")}`, "", "<Note>", "", json, "", "</Note>", ""].join("\n");
