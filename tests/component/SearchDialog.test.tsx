@@ -147,7 +147,8 @@ describe("SearchDialog", () => {
     const { user } = await open();
     await screen.findByText(/Type to search/);
     await user.type(screen.getByRole("combobox"), "zzzqqq");
-    expect(await screen.findByRole("status")).toHaveTextContent("No results for “zzzqqq”.");
+    // The status line exists from the start ("Loading the search index…"): wait for what it says.
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("No results for “zzzqqq”."));
     expect(screen.queryAllByRole("option")).toHaveLength(0);
     expect(screen.getByRole("combobox")).toHaveAttribute("aria-expanded", "false");
   });
@@ -155,7 +156,7 @@ describe("SearchDialog", () => {
   it("explains, rather than crashes, when the index cannot be downloaded or read", async () => {
     serve(null, false);
     await open();
-    expect(await screen.findByRole("status")).toHaveTextContent("Search is unavailable: the search index could not be downloaded.");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Search is unavailable: the search index could not be downloaded."));
     serve({ format: "something else" });
     await open();
     await waitFor(() => expect(screen.getAllByRole("status").at(-1)).toHaveTextContent("the search index is not in the expected format"));
