@@ -1,9 +1,8 @@
 "use client";
 
-import { type ComponentType, type CSSProperties, useEffect, useRef, useState } from "react";
-import { isScenarioId, loadScenario } from "@/lib/sim/catalog";
-import type { AnyScenario } from "@/lib/sim/scenario";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { secondaryButton } from "@/components/ui/buttons";
+import type { LoadedDemo } from "./load-demo";
 import type { DemoReserve } from "./reserve";
 
 /** Reserved space, the height the loaded demo will take (see reserve.ts), so nothing jumps. */
@@ -20,17 +19,15 @@ function Placeholder({ label, onRetry }: { label: string; onRetry?: () => void }
   );
 }
 
-type Loaded = { readonly Frame: ComponentType<{ scenario: AnyScenario }>; readonly scenario: AnyScenario };
-
 /**
- * Loads a lesson's demo only when it nears the viewport: the frame and this one scenario,
- * each a chunk of its own, so the page's first load carries none of it and a page never
- * downloads another lesson's scenario.
+ * Loads a lesson's demo only when it nears the viewport: the loader (load-demo.ts), then the
+ * frame and this one scenario, each a chunk of its own, so the page's first load carries none
+ * of it and a page never downloads another lesson's scenario.
  */
 export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve: DemoReserve }) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<LoadedDemo | "unknown" | null>(null);
   const [failed, setFailed] = useState(false);
   // Bumped by "Try again": a chunk that failed to load (offline, a deploy in between) is asked for again.
   const [attempt, setAttempt] = useState(0);
@@ -52,19 +49,21 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
   }, []);
 
   useEffect(() => {
-    if (!near || !isScenarioId(scenarioId)) return;
+    if (!near) return;
     let live = true;
     setFailed(false);
-    Promise.all([import("./DemoFrame"), loadScenario(scenarioId)]).then(
-      ([frame, scenario]) => live && setLoaded({ Frame: frame.default, scenario }),
-      () => live && setFailed(true),
-    );
+    import("./load-demo")
+      .then(({ loadDemo }) => loadDemo(scenarioId))
+      .then(
+        (demo) => live && setLoaded(demo ?? "unknown"),
+        () => live && setFailed(true),
+      );
     return () => {
       live = false;
     };
   }, [near, scenarioId, attempt]);
 
-  const label = !isScenarioId(scenarioId)
+  const label = loaded === "unknown"
     ? `There is no demo called “${scenarioId}”.`
     : failed
       ? "The demo could not be loaded (are you offline?). The lesson works without it."
@@ -77,7 +76,7 @@ export function DemoSlot({ scenarioId, reserve }: { scenarioId: string; reserve:
       data-demo={scenarioId}
       style={{ "--demo-phone": `${reserve.phone}px`, "--demo-wide": `${reserve.wide}px` } as CSSProperties}
     >
-      {loaded ? <loaded.Frame scenario={loaded.scenario} /> : <Placeholder label={label} onRetry={failed ? () => setAttempt((n) => n + 1) : undefined} />}
+      {loaded && loaded !== "unknown" ? <loaded.Frame scenario={loaded.scenario} /> : <Placeholder label={label} onRetry={failed ? () => setAttempt((n) => n + 1) : undefined} />}
     </div>
   );
 }

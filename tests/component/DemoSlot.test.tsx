@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -36,7 +36,8 @@ describe("DemoSlot", () => {
     load.scenario.mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module")).mockResolvedValueOnce({ title: "Retry storm" });
     render(<DemoSlot scenarioId="retry-storm" reserve={reserve} />);
 
-    expect(await screen.findByRole("status")).toHaveTextContent("could not be loaded");
+    // The status line says "Loading the demo…" first: wait for what it says next.
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("could not be loaded"));
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
 
     expect(await screen.findByText("Frame for Retry storm")).toBeInTheDocument();
@@ -50,12 +51,13 @@ describe("DemoSlot", () => {
     const { unmount } = render(<DemoSlot scenarioId="retry-storm" reserve={reserve} />);
     expect(screen.getByRole("status")).toHaveTextContent("Loading the demo");
     expect(screen.queryByRole("button")).not.toBeInTheDocument();
+    await waitFor(() => expect(load.scenario).toHaveBeenCalled());
     await act(async () => resolve({ title: "Retry storm" }));
-    expect(screen.getByText("Frame for Retry storm")).toBeInTheDocument();
+    expect(await screen.findByText("Frame for Retry storm")).toBeInTheDocument();
     unmount();
 
     render(<DemoSlot scenarioId="no-such-demo" reserve={reserve} />);
-    expect(screen.getByRole("status")).toHaveTextContent("There is no demo called “no-such-demo”.");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("There is no demo called “no-such-demo”."));
     expect(screen.queryByRole("button")).not.toBeInTheDocument();
   });
 });
