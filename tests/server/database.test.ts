@@ -89,6 +89,22 @@ describe("timeouts on every database call", () => {
   });
 });
 
+describe("which errors mean the database is unavailable (503)", () => {
+  test("a timeout from another bundle's copy of the class counts, even wrapped; a constraint violation does not", () => {
+    // `next start` gives each route's chunk its own copy of db/timeouts.ts and db/errors.ts.
+    class DatabaseTimeoutError extends Error {
+      name = "DatabaseTimeoutError";
+    }
+    class DatabaseUnavailableError extends Error {
+      name = "DatabaseUnavailableError";
+    }
+    expect(isDatabaseUnavailable(new DatabaseTimeoutError("late"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Failed query", { cause: new DatabaseUnavailableError("thread stopped") }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+  });
+});
+
 describe("the auth secret", () => {
   test("without BETTER_AUTH_SECRET: generated once, kept in the database, the same for every caller", async () => {
     const db = await getDb();

@@ -14,6 +14,7 @@ import { log } from "../log";
 import { DatabaseUnavailableError } from "./errors";
 import { lastAppliedMigration, MIGRATIONS_FOLDER, pendingMigrations, readJournal } from "./migrations";
 import * as schema from "./schema";
+import { createPgliteDirectory } from "./pglite-create";
 import { pgliteTransact, postgresTransact, type Transact } from "./statements";
 import { pgliteWithTimeouts, withTimeout } from "./timeouts";
 import type { Db, Driver } from "./types";
@@ -60,13 +61,7 @@ async function openPglite(env: Env): Promise<{ database: Database; created: bool
   // PG_VERSION is the first file initdb writes: without it the directory is new (or empty).
   const created = !existsSync(path.join(dir, "PG_VERSION"));
   await mkdir(dir, { recursive: true }); // PGlite makes the directory, not its parents
-  if (created) {
-    // Creating the files (initdb, inside PGlite) grows its memory to about 750 MB, which it would
-    // keep for the process's life: create them with one instance, then serve with a fresh one.
-    const creator = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
-    await creator.waitReady;
-    await creator.close();
-  }
+  if (created) await createPgliteDirectory(dir, PGLITE_START_PARAMS);
   const raw = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
   await raw.waitReady;
   // Migrate with the wide budget, then serve requests with the narrow one.

@@ -12,6 +12,7 @@ export class DatabaseUnavailableError extends Error {
 /** PostgreSQL error codes that mean "try again later", not "your request is wrong". */
 const TRANSIENT_SQLSTATE = new Set(["57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01"]);
 const TRANSIENT_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+const UNAVAILABLE_ERROR_NAMES = new Set([new DatabaseTimeoutError(0).name, new DatabaseUnavailableError("").name]);
 const TRANSIENT_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error/i;
 
 /**
@@ -20,7 +21,10 @@ const TRANSIENT_MESSAGE = /timeout exceeded when trying to connect|Connection te
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || !(error instanceof Error)) return false;
-  if (error instanceof DatabaseTimeoutError || error instanceof DatabaseUnavailableError) return true;
+  // By name, not by class: `next start` bundles this module into several chunks, each with its
+  // own copy of the classes, so an error made by the database's copy fails `instanceof` in a
+  // route's (a timeout under load was answered 500 instead of 503).
+  if (UNAVAILABLE_ERROR_NAMES.has(error.name)) return true;
   const code = "code" in error && typeof error.code === "string" ? error.code : "";
   if (TRANSIENT_SQLSTATE.has(code) || code.startsWith("08") || TRANSIENT_ERRNO.has(code)) return true;
   if (TRANSIENT_MESSAGE.test(error.message)) return true;
