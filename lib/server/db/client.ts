@@ -54,7 +54,7 @@ function describeUrl(url: string): string {
  * tables and indexes); the operating system's page cache still holds the files. 32 MB keeps
  * the server about 100 MB smaller (docs/server.md).
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
 async function openPglite(env: Env): Promise<{ database: Database; created: boolean; applied: string[] }> {
   const dir = dataDirectory(env);

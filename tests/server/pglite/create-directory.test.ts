@@ -8,13 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "vitest";
+import { PGLITE_START_PARAMS } from "@/lib/server/db/client";
 import { createPgliteDirectory } from "@/lib/server/db/pglite-create";
 
 test("creates a usable directory and gives the memory back", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "quorum-create-"));
   try {
     const before = process.memoryUsage().rss;
-    await createPgliteDirectory(dir, [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"]);
+    await createPgliteDirectory(dir, PGLITE_START_PARAMS);
     const grown = process.memoryUsage().rss - before;
     expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(true);
     // On this thread, creating kept about 730 MB; on a thread that exits, about 170 MB (code, caches).
