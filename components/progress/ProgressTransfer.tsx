@@ -10,6 +10,9 @@ type Message = { ok: boolean; text: string } | null;
 export function ProgressTransfer() {
   const importFile = useProgress((s) => s.importFile);
   const reset = useProgress((s) => s.reset);
+  // Until stored progress has been read (and checked), the store holds only this visit's facts:
+  // an export then would be an incomplete copy that looks complete.
+  const readable = useProgress((s) => s.hydrated && !s.unsaved);
   const [message, setMessage] = useState<Message>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -49,7 +52,7 @@ export function ProgressTransfer() {
         merges it with what is here and never overwrites it.
       </p>
       <div className="mt-4 flex flex-wrap gap-3">
-        <button type="button" onClick={exportProgress} className="rounded-lg bg-accent px-4 py-2 font-semibold text-accent-ink hover:opacity-90">
+        <button type="button" onClick={exportProgress} disabled={!readable} className="rounded-lg bg-accent px-4 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
           Export progress
         </button>
         <label className="cursor-pointer rounded-lg border border-line px-4 py-2 font-medium hover:bg-sunken has-focus-visible:outline-3 has-focus-visible:outline-accent">
