@@ -15,7 +15,8 @@ import { DatabaseUnavailableError } from "./errors";
 import { lastAppliedMigration, MIGRATIONS_FOLDER, pendingMigrations, readJournal } from "./migrations";
 import * as schema from "./schema";
 import { createPgliteDirectory } from "./pglite-create";
-import { pgliteTransact, postgresTransact, type Transact } from "./statements";
+import { pglitePreparedTransact } from "./pglite-statements";
+import { postgresTransact, type Transact } from "./statements";
 import { pgliteWithTimeouts, withTimeout } from "./timeouts";
 import type { Db, Driver } from "./types";
 
@@ -71,7 +72,7 @@ async function openPglite(env: Env): Promise<{ database: Database; created: bool
   const timed = pgliteWithTimeouts(raw, env.QUORUM_DB_TIMEOUT_MS);
   const db = drizzlePglite({ client: timed, schema });
   return {
-    database: { db, driver: "pglite", location: dir, close: () => raw.close(), transact: pgliteTransact(timed) },
+    database: { db, driver: "pglite", location: dir, close: () => raw.close(), transact: pglitePreparedTransact(raw, env.QUORUM_DB_TIMEOUT_MS) },
     created,
     applied: pending.map((m) => m.tag),
   };

@@ -1,15 +1,15 @@
 import "server-only";
-import type { PGlite } from "@electric-sql/pglite";
 import { fillPlaceholders, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Pool, PoolClient } from "pg";
 
 /**
  * Hand-written SQL for the few statements every sync runs (lib/server/sync/sql-repository.ts),
- * run without Drizzle's query builder and, on PostgreSQL, as named prepared statements: each
- * connection parses and plans one once and then only binds values. Building the same
- * statements with the query builder on every request, and having PostgreSQL parse them again,
- * was a good part of a sync's CPU (docs/performance.md, "The sync server under load").
+ * run without Drizzle's query builder, as named prepared statements with generic plans: each
+ * connection parses and plans one once and then only binds values (on PGlite too:
+ * db/pglite-statements.ts). Building the same statements with the query builder on every
+ * request, and having the database parse and plan them again, was most of a sync's CPU
+ * (docs/performance.md, "The sync server under load").
  *
  * A statement's text never changes with its values (lists travel as one array or JSON
  * parameter), which is what a prepared statement needs.
@@ -37,7 +37,16 @@ export interface SqlTransaction {
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
 export type Transact = <T>(work: (tx: SqlTransaction) => Promise<T>) => Promise<T>;
 
-function valuesOf(statement: Statement, values: unknown[] | Record<string, unknown>): unknown[] {
+/**
+ * Opens every sync transaction: plan each prepared statement once, for any values, instead of
+ * again for each call's values (PostgreSQL's default does that for a statement's first five
+ * calls, and for good if the generic plan looks costlier). Every statement finds its rows by
+ * an index that begins with user_id, so one plan serves every user; a test checks that no
+ * generic plan scans a whole table (tests/server/sync-statements.test.ts).
+ */
+export const GENERIC_PLANS = "set local plan_cache_mode = force_generic_plan";
+
+export function valuesOf(statement: Statement, values: unknown[] | Record<string, unknown>): unknown[] {
   if (Array.isArray(values)) return values;
   if (!statement.placeholders) throw new Error(`statement ${statement.name} takes its values by position`);
   return fillPlaceholders(statement.placeholders, values);
@@ -51,7 +60,7 @@ export function postgresTransact(pool: Pool): Transact {
   return async (work) => {
     const client: PoolClient = await pool.connect();
     try {
-      await client.query("begin");
+      await client.query(`begin; ${GENERIC_PLANS}`);
       const result = await work({
         run: async (statement, values) => (await client.query({ name: statement.name, text: statement.text, values: valuesOf(statement, values) })).rows,
       });
@@ -69,14 +78,4 @@ export function postgresTransact(pool: Pool): Transact {
       throw error;
     }
   };
-}
-
-/** On PGlite (the client with timeouts, db/timeouts.ts): its own transaction; it has no named statements. */
-export function pgliteTransact(client: PGlite): Transact {
-  return (work) =>
-    client.transaction((tx) =>
-      work({
-        run: async <Row>(statement: Statement, values: unknown[] | Record<string, unknown>) => (await tx.query<Row>(statement.text, valuesOf(statement, values))).rows,
-      }),
-    );
 }

@@ -94,6 +94,9 @@ const WRITE = {
   afterReset: writeStatement("quorum_sync_write_lessons_reset", "afterReset"),
 } satisfies Record<RefreshScope | "none", Statement>;
 
+/** Every statement a sync may run (a test reads their generic plans). */
+export const SYNC_STATEMENTS: readonly Statement[] = [LOCK_AND_READ, READ, READ_SINCE, PRUNE, ...Object.values(WRITE)];
+
 interface EntryRow {
   kind: string | null;
   key: string | null;
