@@ -1,5 +1,5 @@
 import "server-only";
-import { type PGlite, parse, protocol } from "@electric-sql/pglite";
+import { type messages, type PGlite, parse, protocol } from "@electric-sql/pglite";
 import { GENERIC_PLANS, type Statement, type Transact, valuesOf } from "./statements";
 import { DatabaseTimeoutError, withTimeout } from "./timeouts";
 
@@ -40,8 +40,12 @@ export function pglitePreparedTransact(client: PGlite, timeoutMs: number): Trans
           const { messages } = await client.execProtocol(concat(parts), { syncToFs: false, throwOnError: false });
           // A statement is prepared once its Parse completed, even if its execution then failed.
           if (messages.some((m) => m.name === "parseComplete")) prepared.add(statement.name);
-          const failure = messages.find((m) => m.name === "error");
-          if (failure) throw failure;
+          const failure = messages.find((m): m is messages.DatabaseError => m.name === "error");
+          if (failure) {
+            // Should the session ever lose it (invalid_sql_statement_name), parse it again next time.
+            if (failure.code === "26000") prepared.delete(statement.name);
+            throw failure;
+          }
           return (parse.parseResults(messages, client.parsers).at(-1)?.rows ?? []) as Row[];
         },
       });
