@@ -1,7 +1,7 @@
 import "server-only";
 import { type messages, type PGlite, parse, protocol } from "@electric-sql/pglite";
 import { GENERIC_PLANS, type Statement, type Transact, valuesOf } from "./statements";
-import { DatabaseTimeoutError, withTimeout } from "./timeouts";
+import { deadlineIn, withTimeout } from "./timeouts";
 
 const { serialize } = protocol;
 
@@ -23,15 +23,12 @@ const { serialize } = protocol;
 export function pglitePreparedTransact(client: PGlite, timeoutMs: number): Transact {
   const prepared = new Set<string>();
   return (work) => {
-    const deadline = Date.now() + timeoutMs;
-    const inTime = () => {
-      if (Date.now() >= deadline) throw new DatabaseTimeoutError(timeoutMs);
-    };
+    const { remaining } = deadlineIn(timeoutMs);
     const transaction = client.transaction(async () => {
       let first = true;
       const result = await work({
         run: async <Row>(statement: Statement, values: unknown[] | Record<string, unknown>) => {
-          inTime();
+          remaining();
           const parts = first ? [serialize.query(GENERIC_PLANS)] : [];
           first = false;
           if (!prepared.has(statement.name)) parts.push(serialize.parse({ name: statement.name, text: statement.text }));
@@ -49,7 +46,7 @@ export function pglitePreparedTransact(client: PGlite, timeoutMs: number): Trans
           return (parse.parseResults(messages, client.parsers).at(-1)?.rows ?? []) as Row[];
         },
       });
-      inTime();
+      remaining(); // past the deadline: throw, so PGlite rolls back instead of committing
       return result;
     });
     return withTimeout(transaction, timeoutMs + 50);

@@ -19,6 +19,21 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
+ * A transaction's deadline, `ms` from now: `remaining()` answers the time left, or throws
+ * DatabaseTimeoutError once it has passed (so the transaction rolls back instead of committing).
+ */
+export function deadlineIn(ms: number): { remaining(): number } {
+  const at = Date.now() + ms;
+  return {
+    remaining() {
+      const left = at - Date.now();
+      if (left <= 0) throw new DatabaseTimeoutError(ms);
+      return left;
+    },
+  };
+}
+
+/**
  * PGlite has no working statement_timeout (it runs in one WebAssembly thread), so every call
  * is raced against a timer instead. A plain query that times out may still complete; a
  * transaction that runs past its deadline is rolled back: every later statement in it fails,
@@ -26,12 +41,7 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export function pgliteWithTimeouts(client: PGlite, ms: number): PGlite {
   const timedTransaction = <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> => {
-    const deadline = Date.now() + ms;
-    const remaining = () => {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new DatabaseTimeoutError(ms);
-      return left;
-    };
+    const { remaining } = deadlineIn(ms);
     const work = client.transaction(async (tx) => {
       const timedTx = new Proxy(tx, {
         get(target, prop) {
