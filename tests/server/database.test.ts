@@ -73,7 +73,8 @@ describe("timeouts on every database call", () => {
       const outcome = await database.db
         .transaction(async (tx) => {
           await tx.insert(instanceSettings).values({ key: "slow-tx", value: "written" });
-          await new Promise((resolve) => setTimeout(resolve, 600));
+          // Past PGlite's deadline and PostgreSQL's idle_in_transaction_session_timeout (twice the budget).
+          await new Promise((resolve) => setTimeout(resolve, 900));
           await tx.execute(sql`select 1`);
         })
         .then(
@@ -100,6 +101,9 @@ describe("which errors mean the database is unavailable (503)", () => {
     }
     expect(isDatabaseUnavailable(new DatabaseTimeoutError("late"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Failed query", { cause: new DatabaseUnavailableError("thread stopped") }))).toBe(true);
+    // PostgreSQL ending a transaction that idled past the budget is a timeout too (seen in CI).
+    const idled = Object.assign(new Error("terminating connection due to idle-in-transaction timeout"), { code: "25P03" });
+    expect(isDatabaseUnavailable(idled)).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
   });

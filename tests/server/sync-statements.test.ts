@@ -126,7 +126,9 @@ describe("the sync's statements", () => {
       const outcome = await database
         .transact(async (tx) => {
           await tx.run(insert, [userId]);
-          await new Promise((resolve) => setTimeout(resolve, 600));
+          // Past PGlite's deadline (300 ms) and PostgreSQL's idle_in_transaction_session_timeout
+          // (twice the budget, db/client.ts), which ends the session with 25P03.
+          await new Promise((resolve) => setTimeout(resolve, 900));
           await tx.run({ name: "quorum_test_late_select", text: "select 1" }, []);
         })
         .then(

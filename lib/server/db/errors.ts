@@ -9,8 +9,12 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** PostgreSQL error codes that mean "try again later", not "your request is wrong". */
-const TRANSIENT_SQLSTATE = new Set(["57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01"]);
+/**
+ * PostgreSQL error codes that mean "try again later", not "your request is wrong". 25P03 and
+ * 25P04: the server ended a transaction held past its budget (idle_in_transaction_session_timeout,
+ * and PostgreSQL 17's transaction_timeout): a timeout like any other.
+ */
+const TRANSIENT_SQLSTATE = new Set(["57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01", "25P03", "25P04"]);
 const TRANSIENT_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 const UNAVAILABLE_ERROR_NAMES = new Set([new DatabaseTimeoutError(0).name, new DatabaseUnavailableError("").name]);
 const TRANSIENT_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error/i;
