@@ -1,7 +1,7 @@
 import "server-only";
 import { type messages, type PGlite, parse, protocol } from "@electric-sql/pglite";
 import { GENERIC_PLANS, type Statement, type Transact, valuesOf } from "./statements";
-import { deadlineIn, withTimeout } from "./timeouts";
+import { pgliteTransactionWithin } from "./timeouts";
 
 const { serialize } = protocol;
 
@@ -16,17 +16,15 @@ const { serialize } = protocol;
  *
  * The transaction is PGlite's own (it holds the one session and issues BEGIN and COMMIT or
  * ROLLBACK); the statements go to the session with `execProtocol`, which takes no lock, so they
- * run inside it. Deadline as for every PGlite call (db/timeouts.ts): the whole transaction,
- * waiting for the session included, has `timeoutMs`; past it, the next statement or the
- * commit throws DatabaseTimeoutError and PGlite rolls back.
+ * run inside it. The deadline is the one every PGlite transaction has (pgliteTransactionWithin,
+ * db/timeouts.ts); each statement also checks it before it is sent.
  */
 export function pglitePreparedTransact(client: PGlite, timeoutMs: number): Transact {
   const prepared = new Set<string>();
-  return (work) => {
-    const { remaining } = deadlineIn(timeoutMs);
-    const transaction = client.transaction(async () => {
+  return (work) =>
+    pgliteTransactionWithin(client, timeoutMs, (_tx, remaining) => {
       let first = true;
-      const result = await work({
+      return work({
         run: async <Row>(statement: Statement, values: unknown[] | Record<string, unknown>) => {
           remaining();
           const parts = first ? [serialize.query(GENERIC_PLANS)] : [];
@@ -46,11 +44,7 @@ export function pglitePreparedTransact(client: PGlite, timeoutMs: number): Trans
           return (parse.parseResults(messages, client.parsers).at(-1)?.rows ?? []) as Row[];
         },
       });
-      remaining(); // past the deadline: throw, so PGlite rolls back instead of committing
-      return result;
     });
-    return withTimeout(transaction, timeoutMs + 50);
-  };
 }
 
 /** A parameter in PostgreSQL's text format; its type is the one the statement gives it. */

@@ -19,18 +19,24 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * A transaction's deadline, `ms` from now: `remaining()` answers the time left, or throws
- * DatabaseTimeoutError once it has passed (so the transaction rolls back instead of committing).
+ * A PGlite transaction with a deadline `ms` from now, the wait for the session included. `work`
+ * gets the transaction and `remaining()`, the time left, which throws DatabaseTimeoutError once
+ * the deadline has passed. Past it the commit is refused, so PGlite rolls back: a caller told
+ * "timed out" never finds the writes committed. The caller is answered within ms + 50.
  */
-export function deadlineIn(ms: number): { remaining(): number } {
-  const at = Date.now() + ms;
-  return {
-    remaining() {
-      const left = at - Date.now();
-      if (left <= 0) throw new DatabaseTimeoutError(ms);
-      return left;
-    },
+export function pgliteTransactionWithin<T>(client: PGlite, ms: number, work: (tx: Transaction, remaining: () => number) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + ms;
+  const remaining = () => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new DatabaseTimeoutError(ms);
+    return left;
   };
+  const transaction = client.transaction(async (tx) => {
+    const result = await work(tx, remaining);
+    remaining(); // past the deadline: throw, so PGlite rolls back instead of committing
+    return result;
+  });
+  return withTimeout(transaction, ms + 50);
 }
 
 /**
@@ -40,9 +46,8 @@ export function deadlineIn(ms: number): { remaining(): number } {
  * and so does its commit, so a caller told "timed out" never finds the writes committed.
  */
 export function pgliteWithTimeouts(client: PGlite, ms: number): PGlite {
-  const timedTransaction = <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> => {
-    const { remaining } = deadlineIn(ms);
-    const work = client.transaction(async (tx) => {
+  const timedTransaction = <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> =>
+    pgliteTransactionWithin(client, ms, (tx, remaining) => {
       const timedTx = new Proxy(tx, {
         get(target, prop) {
           const value: unknown = Reflect.get(target, prop, target);
@@ -52,12 +57,8 @@ export function pgliteWithTimeouts(client: PGlite, ms: number): PGlite {
           return typeof value === "function" ? value.bind(target) : value;
         },
       });
-      const result = await callback(timedTx);
-      remaining(); // past the deadline: throw, so PGlite rolls back instead of committing
-      return result;
+      return callback(timedTx);
     });
-    return withTimeout(work, ms + 50);
-  };
 
   return new Proxy(client, {
     get(target, prop) {
